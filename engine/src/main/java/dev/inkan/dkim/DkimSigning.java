@@ -1,0 +1,70 @@
+package dev.inkan.dkim;
+
+import dev.inkan.message.BodyHash;
+import dev.inkan.message.BodyHashKey;
+import dev.inkan.message.BodyHashRequester;
+import dev.inkan.message.HeaderBlock;
+import dev.inkan.message.ScannedMessage;
+import dev.inkan.message.SignedHeaderData;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/** Signing of one message: requests the body digests, then builds each signature field. */
+public final class DkimSigning implements BodyHashRequester {
+
+    private final List<DkimSigningSpec> specs;
+    private final Clock clock;
+
+    DkimSigning(List<DkimSigningSpec> specs, Clock clock) {
+        this.specs = specs;
+        this.clock = clock;
+    }
+
+    @Override
+    public Set<BodyHashKey> bodyHashKeys(HeaderBlock headers) {
+        Set<BodyHashKey> keys = new LinkedHashSet<>();
+        specs.forEach(s -> keys.add(s.bodyHashKey()));
+        return keys;
+    }
+
+    /** The DKIM-Signature fields, CRLF-terminated, in spec order (prepend them in this order). */
+    public List<String> signatureFields(ScannedMessage message) {
+        long now = clock.instant().getEpochSecond();
+        List<String> fields = new ArrayList<>(specs.size());
+        for (DkimSigningSpec spec : specs) {
+            fields.add(sign(spec, message, now));
+        }
+        return fields;
+    }
+
+    private static String sign(DkimSigningSpec spec, ScannedMessage message, long now) {
+        BodyHash body = message.bodyHash(spec.bodyHashKey());
+        List<String> signed = SignedHeaderList.choose(spec, message.headers());
+        DkimSignatureWriter writer = new DkimSignatureWriter();
+        writer.tag("v", "1").tag("a", spec.algorithm().tagName())
+                .tag("c", spec.headerCanonicalization().tagName() + "/" + spec.bodyCanonicalization().tagName())
+                .tag("d", spec.domain()).tag("s", spec.selector());
+        if (spec.identity() != null) {
+            writer.tag("i", DkimQuotedPrintable.encode(spec.identity()));
+        }
+        if (spec.bodyLengthTag()) {
+            writer.tag("l", Long.toString(body.hashedLength()));
+        }
+        if (spec.timestamp()) {
+            writer.tag("t", Long.toString(now));
+            if (spec.expiration() != null) {
+                writer.tag("x", Long.toString(now + spec.expiration().getSeconds()));
+            }
+        }
+        writer.headerList(signed);
+        writer.tag("bh", Base64.getEncoder().encodeToString(body.digest()));
+        String unsigned = writer.fieldWithEmptySignature();
+        byte[] data = SignedHeaderData.build(message.headers(), signed, spec.headerCanonicalization(), unsigned);
+        byte[] signature = spec.key().sign(spec.algorithm().hash(), data);
+        return writer.complete(Base64.getEncoder().encodeToString(signature));
+    }
+}

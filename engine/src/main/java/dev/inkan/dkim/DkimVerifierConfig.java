@@ -1,0 +1,181 @@
+package dev.inkan.dkim;
+
+import dev.inkan.dns.DnsResolver;
+import dev.inkan.message.MessageLimits;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * Everything a {@link DkimVerifier} depends on, immutable: DNS, clock, limits and the local policy of
+ * RFC 8301. Start from {@link #builder(DnsResolver)} (RFC 8301 defaults) and change what differs.
+ */
+public final class DkimVerifierConfig {
+
+    private final DnsResolver resolver;
+    private final Clock clock;
+    private final int maxSignatures;
+    private final int minRsaBits;
+    private final int maxRsaBits;
+    private final boolean allowSha1;
+    private final boolean acceptDraftSignatures;
+    private final Duration clockSkew;
+    private final MessageLimits messageLimits;
+
+    private DkimVerifierConfig(Builder b) {
+        this.resolver = Objects.requireNonNull(b.resolver, "resolver");
+        this.clock = Objects.requireNonNull(b.clock, "clock");
+        this.maxSignatures = b.maxSignatures;
+        this.minRsaBits = b.minRsaBits;
+        this.maxRsaBits = b.maxRsaBits;
+        this.allowSha1 = b.allowSha1;
+        this.acceptDraftSignatures = b.acceptDraftSignatures;
+        this.clockSkew = Objects.requireNonNull(b.clockSkew, "clockSkew");
+        this.messageLimits = Objects.requireNonNull(b.messageLimits, "messageLimits");
+    }
+
+    /**
+     * RFC 8301 defaults: rsa-sha1 refused, RSA keys of at least 1024 and at most 8192 bits, at most 10
+     * signatures checked per message, 300 s of clock skew tolerated for t=.
+     */
+    public static Builder builder(DnsResolver resolver) {
+        return new Builder(resolver);
+    }
+
+    public Builder toBuilder() {
+        Builder b = new Builder(resolver);
+        b.clock = clock;
+        b.maxSignatures = maxSignatures;
+        b.minRsaBits = minRsaBits;
+        b.maxRsaBits = maxRsaBits;
+        b.allowSha1 = allowSha1;
+        b.acceptDraftSignatures = acceptDraftSignatures;
+        b.clockSkew = clockSkew;
+        b.messageLimits = messageLimits;
+        return b;
+    }
+
+    public DnsResolver resolver() {
+        return resolver;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    public int maxSignatures() {
+        return maxSignatures;
+    }
+
+    public int minRsaBits() {
+        return minRsaBits;
+    }
+
+    public int maxRsaBits() {
+        return maxRsaBits;
+    }
+
+    public boolean allowSha1() {
+        return allowSha1;
+    }
+
+    public boolean acceptDraftSignatures() {
+        return acceptDraftSignatures;
+    }
+
+    public Duration clockSkew() {
+        return clockSkew;
+    }
+
+    public MessageLimits messageLimits() {
+        return messageLimits;
+    }
+
+    public static final class Builder {
+        private final DnsResolver resolver;
+        private Clock clock = Clock.systemUTC();
+        private int maxSignatures = 10;
+        private int minRsaBits = 1024;
+        private int maxRsaBits = 8192;
+        private boolean allowSha1;
+        private boolean acceptDraftSignatures;
+        private Duration clockSkew = Duration.ofSeconds(300);
+        private MessageLimits messageLimits = MessageLimits.DEFAULT;
+
+        private Builder(DnsResolver resolver) {
+            this.resolver = resolver;
+        }
+
+        public Builder clock(Clock clock) {
+            this.clock = clock;
+            return this;
+        }
+
+        /** Signatures checked per message; the rest are reported as policy (not checked). */
+        public Builder maxSignatures(int n) {
+            if (n < 1) {
+                throw new IllegalArgumentException("maxSignatures must be at least 1");
+            }
+            this.maxSignatures = n;
+            return this;
+        }
+
+        /** RSA keys below this size give policy (RFC 8301 §3.2: 1024). */
+        public Builder minRsaBits(int bits) {
+            if (bits < 512) {
+                throw new IllegalArgumentException("minimum RSA key size below 512 bits is not supported");
+            }
+            this.minRsaBits = bits;
+            return this;
+        }
+
+        /** RSA keys above this size give policy: a cap on verification cost. */
+        public Builder maxRsaBits(int bits) {
+            this.maxRsaBits = bits;
+            return this;
+        }
+
+        /** Accept rsa-sha1 signatures (RFC 8301 §3.1 says verifiers MUST NOT by default). */
+        public Builder allowSha1(boolean allow) {
+            this.allowSha1 = allow;
+            return this;
+        }
+
+        /**
+         * Also verify signatures of the pre-RFC 4871 drafts (no v= or v=0.5, q=dns), which RFC 6376
+         * §6.1.1 permits an implementation to support; off by default.
+         */
+        public Builder acceptDraftSignatures(boolean accept) {
+            this.acceptDraftSignatures = accept;
+            return this;
+        }
+
+        public Builder clockSkew(Duration skew) {
+            this.clockSkew = skew;
+            return this;
+        }
+
+        public Builder messageLimits(MessageLimits limits) {
+            this.messageLimits = limits;
+            return this;
+        }
+
+        /**
+         * The legacy preset for archives and old corpora: RSA keys from 512 bits and rsa-sha1 accepted, as
+         * RFC 6376 §3.3.3 allowed before RFC 8301, and pre-RFC draft signatures verified.
+         */
+        public Builder legacy() {
+            this.minRsaBits = 512;
+            this.allowSha1 = true;
+            this.acceptDraftSignatures = true;
+            return this;
+        }
+
+        public DkimVerifierConfig build() {
+            if (maxRsaBits < minRsaBits) {
+                throw new IllegalArgumentException("maxRsaBits is below minRsaBits");
+            }
+            return new DkimVerifierConfig(this);
+        }
+    }
+}

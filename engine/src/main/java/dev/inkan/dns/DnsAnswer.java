@@ -1,0 +1,46 @@
+package dev.inkan.dns;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The typed outcome of one DNS query: a status and, when {@link DnsStatus#FOUND}, the records.
+ *
+ * @param status how the query ended
+ * @param records the records found; empty unless {@code status == FOUND}
+ * @param detail a short human text for non-FOUND outcomes ("timed out", "SERVFAIL"), else empty
+ */
+public record DnsAnswer<T>(DnsStatus status, List<T> records, String detail) {
+
+    public DnsAnswer {
+        Objects.requireNonNull(status, "status");
+        records = List.copyOf(records);
+        detail = detail == null ? "" : detail;
+        if (status == DnsStatus.FOUND && records.isEmpty()) {
+            throw new IllegalArgumentException("a FOUND answer needs at least one record");
+        }
+        if (status != DnsStatus.FOUND && !records.isEmpty()) {
+            throw new IllegalArgumentException(status + " answer cannot carry records");
+        }
+    }
+
+    public static <T> DnsAnswer<T> found(List<T> records) {
+        return new DnsAnswer<>(DnsStatus.FOUND, records, "");
+    }
+
+    public static <T> DnsAnswer<T> nxdomain() {
+        return new DnsAnswer<>(DnsStatus.NXDOMAIN, List.of(), "NXDOMAIN");
+    }
+
+    public static <T> DnsAnswer<T> noData() {
+        return new DnsAnswer<>(DnsStatus.NO_DATA, List.of(), "no records of that type");
+    }
+
+    public static <T> DnsAnswer<T> tempFail(String detail) {
+        return new DnsAnswer<>(DnsStatus.TEMPFAIL, List.of(), detail);
+    }
+
+    public boolean isFound() {
+        return status == DnsStatus.FOUND;
+    }
+}

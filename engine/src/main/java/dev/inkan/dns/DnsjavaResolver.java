@@ -1,0 +1,205 @@
+package dev.inkan.dns;
+
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.xbill.DNS.Cache;
+import org.xbill.DNS.DClass;
+import org.xbill.DNS.Lookup;
+import org.xbill.DNS.Name;
+import org.xbill.DNS.Record;
+import org.xbill.DNS.ResolverConfig;
+import org.xbill.DNS.SimpleResolver;
+
+/**
+ * Real DNS over the network through dnsjava: a {@link Lookup} per query against configured (or the
+ * system's) recursive servers, with a cache of its own.
+ *
+ * <ul>
+ *   <li>Transport (RFC 1035 §4.2): UDP, falling back to TCP when an answer is truncated; each server
+ *       is tried in turn, {@code retries + 1} rounds, each attempt waiting at most {@code timeout}.</li>
+ *   <li>Names are absolute: no search path, no /etc/hosts; a trailing dot is optional. CNAME chains
+ *       are followed by {@code Lookup}. Invalid names are answered NXDOMAIN without a query (see
+ *       {@link RecordQueries}).</li>
+ *   <li>Cache: a per-instance {@link Cache} bounded to {@code cacheMaxEntries} names, keeping each
+ *       answer for its TTL (RFC 1035 §3.2.1; TTL 0 is never cached) and NXDOMAIN / no-data answers
+ *       for the SOA's TTL, capped by its MINIMUM (RFC 2308 §5). Temporary failures are not cached.
+ *       {@code cacheMaxEntries(0)} turns caching off.</li>
+ *   <li>Outcomes: SUCCESSFUL → FOUND, HOST_NOT_FOUND (RCODE 3) → NXDOMAIN, TYPE_NOT_FOUND (NOERROR,
+ *       no answer) → NO_DATA; everything else → TEMPFAIL with dnsjava's short reason ("timed out",
+ *       "network error", "SERVFAIL", "REFUSED", "CNAME loop", "referral", …). Nothing is thrown.</li>
+ * </ul>
+ *
+ * <p>Thread-safe: the configuration is immutable and dnsjava's cache is synchronised.
+ */
+public final class DnsjavaResolver extends RecordQueries {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DnsjavaResolver.class);
+
+    private final RetryingResolver transport;
+    private final Cache cache;
+
+    private DnsjavaResolver(RetryingResolver transport, Cache cache) {
+        this.transport = transport;
+        this.cache = cache;
+    }
+
+    /** A builder with the defaults: the system's resolvers, 5 s timeout, 2 retries, 10 000 cache entries. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    @Override
+    DnsAnswer<Record> query(Name name, int type) {
+        try {
+            Lookup lookup = new Lookup(name, type, DClass.IN);
+            lookup.setResolver(transport);
+            lookup.setCache(cache); // null: a throw-away cache for this lookup only
+            lookup.setHostsFileParser(null);
+            lookup.setCycleResults(false);
+            lookup.run();
+            return outcome(lookup);
+        } catch (RuntimeException e) {
+            LOG.warn("DNS lookup of {} type {} failed inside dnsjava", name, type, e);
+            return DnsAnswer.tempFail("resolver error: " + e.getMessage());
+        }
+    }
+
+    private static DnsAnswer<Record> outcome(Lookup lookup) {
+        switch (lookup.getResult()) {
+            case Lookup.SUCCESSFUL:
+                Record[] answers = lookup.getAnswers();
+                return answers == null || answers.length == 0 ? DnsAnswer.noData() : DnsAnswer.found(Arrays.asList(answers));
+            case Lookup.HOST_NOT_FOUND:
+                return DnsAnswer.nxdomain();
+            case Lookup.TYPE_NOT_FOUND:
+                return DnsAnswer.noData();
+            default:
+                return DnsAnswer.tempFail(lookup.getErrorString());
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "DnsjavaResolver[" + transport + ", cache=" + (cache == null ? "off" : cache.getMaxEntries()) + "]";
+    }
+
+    /** Configures a {@link DnsjavaResolver}; not thread-safe, build once and share the resolver. */
+    public static final class Builder {
+
+        private final List<String> servers = new ArrayList<>();
+        private Duration timeout = Duration.ofSeconds(5);
+        private int retries = 2;
+        private int cacheMaxEntries = 10_000;
+
+        private Builder() {
+        }
+
+        /**
+         * Adds a recursive server: {@code "host"}, {@code "host:port"}, an IPv6 literal
+         * ({@code "2001:db8::53"}) or {@code "[2001:db8::53]:5353"}. Port 53 when none is given. Without
+         * any server, the system's resolvers are used (dnsjava's {@link ResolverConfig}).
+         */
+        public Builder server(String server) {
+            servers.add(Objects.requireNonNull(server, "server"));
+            return this;
+        }
+
+        /** Adds each of {@code servers}, as {@link #server(String)}. */
+        public Builder servers(List<String> servers) {
+            servers.forEach(this::server);
+            return this;
+        }
+
+        /** How long one attempt at one server may take; positive. Default 5 s. */
+        public Builder timeout(Duration timeout) {
+            if (timeout.isNegative() || timeout.isZero()) {
+                throw new IllegalArgumentException("DNS timeout must be positive: " + timeout);
+            }
+            this.timeout = timeout;
+            return this;
+        }
+
+        /** Further rounds over all servers after the first; 0 or more. Default 2. */
+        public Builder retries(int retries) {
+            if (retries < 0) {
+                throw new IllegalArgumentException("DNS retries must be 0 or more: " + retries);
+            }
+            this.retries = retries;
+            return this;
+        }
+
+        /** At most this many names in the cache (least recently used go first); 0 disables it. Default 10 000. */
+        public Builder cacheMaxEntries(int cacheMaxEntries) {
+            if (cacheMaxEntries < 0) {
+                throw new IllegalArgumentException("DNS cache size must be 0 or more: " + cacheMaxEntries);
+            }
+            this.cacheMaxEntries = cacheMaxEntries;
+            return this;
+        }
+
+        /**
+         * Builds the resolver.
+         *
+         * @throws IllegalArgumentException a server is malformed or its host name does not resolve
+         */
+        public DnsjavaResolver build() {
+            List<InetSocketAddress> addresses = servers.isEmpty()
+                    ? ResolverConfig.getCurrentConfig().servers()
+                    : servers.stream().map(Builder::address).toList();
+            List<SimpleResolver> resolvers = addresses.stream().map(SimpleResolver::new).toList();
+            Cache cache = null;
+            if (cacheMaxEntries > 0) {
+                cache = new Cache(DClass.IN);
+                cache.setMaxEntries(cacheMaxEntries);
+            }
+            return new DnsjavaResolver(new RetryingResolver(resolvers, timeout, retries), cache);
+        }
+
+        static InetSocketAddress address(String server) {
+            String host = server.strip();
+            int port = SimpleResolver.DEFAULT_PORT;
+            if (host.startsWith("[")) {
+                int close = host.indexOf(']');
+                if (close < 0) {
+                    throw new IllegalArgumentException("DNS server \"" + server + "\": missing ']'");
+                }
+                String rest = host.substring(close + 1);
+                if (!rest.isEmpty()) {
+                    port = port(server, rest.startsWith(":") ? rest.substring(1) : rest);
+                }
+                host = host.substring(1, close);
+            } else if (host.indexOf(':') >= 0 && host.indexOf(':') == host.lastIndexOf(':')) {
+                port = port(server, host.substring(host.indexOf(':') + 1));
+                host = host.substring(0, host.indexOf(':'));
+            }
+            if (host.isEmpty()) {
+                throw new IllegalArgumentException("DNS server \"" + server + "\": no host");
+            }
+            try {
+                return new InetSocketAddress(InetAddress.getByName(host), port);
+            } catch (UnknownHostException e) {
+                throw new IllegalArgumentException("DNS server \"" + server + "\": unknown host " + host, e);
+            }
+        }
+
+        private static int port(String server, String text) {
+            try {
+                int port = Integer.parseInt(text);
+                if (port >= 1 && port <= 65_535) {
+                    return port;
+                }
+            } catch (NumberFormatException e) {
+                // reported below
+            }
+            throw new IllegalArgumentException("DNS server \"" + server + "\": bad port \"" + text + "\"");
+        }
+    }
+}

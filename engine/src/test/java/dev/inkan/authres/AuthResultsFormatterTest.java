@@ -1,0 +1,187 @@
+package dev.inkan.authres;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class AuthResultsFormatterTest {
+
+    private static final ResultInfo DKIM = ResultInfo.of("dkim", "pass",
+            ResultProperty.header("d", "example.com"), ResultProperty.header("s", "sel"),
+            ResultProperty.header("b", "AbC/+x=y"));
+
+    @Test
+    void dkimHeaderBWithTspecialsIsQuoted() {
+        assertThat(AuthResultsFormatter.resultInfo(DKIM))
+                .isEqualTo("dkim=pass header.d=example.com header.s=sel header.b=\"AbC/+x=y\"");
+    }
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiter = '|', quoteCharacter = '\'', value = {
+            "example.net|example.net",
+            "user@example.com|user@example.com",
+            "@example.com|@example.com",
+            "SRS0=HHH=TT=example.org=user@forwarder.example|SRS0=HHH=TT=example.org=user@forwarder.example",
+            "192.0.2.1|192.0.2.1",
+            "2001:db8::1|\"2001:db8::1\"",
+            "two words|\"two words\"",
+            "say \"hi\"\\now|\"say \\\"hi\\\"\\\\now\"",
+            "user@localhost|\"user@localhost\"",
+            "a@b@example.com|\"a@b@example.com\"",
+            "''|\"\"",
+    })
+    void pvalueIsBareOnlyWhereTheGrammarAllows(String value, String written) {
+        ResultInfo info = ResultInfo.of("x-test", "pass", ResultProperty.smtp("mailfrom", value));
+        assertThat(AuthResultsFormatter.resultInfo(info)).isEqualTo("x-test=pass smtp.mailfrom=" + written);
+        assertThat(AuthResultsParser.parseResultInfo(AuthResultsFormatter.resultInfo(info)).orElseThrow())
+                .isEqualTo(info);
+    }
+
+    @Test
+    void commentEscapesParenthesesAndBackslashes() {
+        ResultInfo info = ResultInfo.of("spf", "fail").withComment("a (nested) \\ b) (");
+        String text = AuthResultsFormatter.resultInfo(info);
+        assertThat(text).isEqualTo("spf=fail (a \\(nested\\) \\\\ b\\) \\()");
+        assertThat(AuthResultsParser.parseResultInfo(text).orElseThrow()).isEqualTo(info);
+    }
+
+    @Test
+    void commentAndReasonNeverCarryLineBreaks() {
+        ResultInfo info = ResultInfo.of("dkim", "fail").withComment("line one\r\nline two\n")
+                .withReason("bad\r\n\tsignature");
+        assertThat(AuthResultsFormatter.resultInfo(info))
+                .isEqualTo("dkim=fail (line one line two) reason=\"bad signature\"");
+    }
+
+    @Test
+    void reasonIsBareWhenAToken() {
+        assertThat(AuthResultsFormatter.resultInfo(ResultInfo.of("spf", "fail").withReason("bad")))
+                .isEqualTo("spf=fail reason=bad");
+        assertThat(AuthResultsFormatter.resultInfo(ResultInfo.of("dkim", "fail").withReason("bad signature")))
+                .isEqualTo("dkim=fail reason=\"bad signature\"");
+    }
+
+    @Test
+    void versionIsWrittenOnlyWhenPresent() {
+        ResultInfo spf = ResultInfo.of("spf", "pass", ResultProperty.smtp("mailfrom", "example.net"));
+        assertThat(AuthResultsFormatter.value(new AuthenticationResults("example.com", 1, List.of(spf))))
+                .isEqualTo("example.com 1; spf=pass smtp.mailfrom=example.net");
+        assertThat(AuthResultsFormatter.value(AuthenticationResults.of("example.org", List.of())))
+                .isEqualTo("example.org; none");
+        assertThatThrownBy(() -> AuthResultsFormatter.value(new AuthenticationResults("example.com", 2, List.of())))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("§2.6");
+    }
+
+    @Test
+    void authservIdThatIsNotATokenIsQuoted() {
+        AuthenticationResults results = AuthenticationResults.of("mx@example.com", List.of());
+        assertThat(AuthResultsFormatter.value(results)).isEqualTo("\"mx@example.com\"; none");
+        assertThat(AuthResultsParser.parse(AuthResultsFormatter.value(results)).orElseThrow()).isEqualTo(results);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "dk im", "dkim;", "dkim=", "dk.im", "-", "x-", "dkim\r\n", "dkïm"})
+    void keywordsThatWouldBreakTheGrammarAreRefused(String bad) {
+        assertThatThrownBy(() -> AuthResultsFormatter.resultInfo(ResultInfo.of(bad, "pass")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("method");
+        assertThatThrownBy(() -> AuthResultsFormatter.resultInfo(ResultInfo.of("dkim", bad)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("result");
+        assertThatThrownBy(() -> AuthResultsFormatter.resultInfo(
+                ResultInfo.of("dkim", "pass", new ResultProperty(bad, "d", "x"))))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("ptype");
+        assertThatThrownBy(() -> AuthResultsFormatter.resultInfo(
+                ResultInfo.of("dkim", "pass", new ResultProperty("header", bad, "x"))))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("property");
+    }
+
+    @Test
+    void pvalueWithALineBreakIsRefused() {
+        ResultInfo info = ResultInfo.of("dkim", "pass", ResultProperty.header("d", "example.com\r\nX-Evil: 1"));
+        assertThatThrownBy(() -> AuthResultsFormatter.resultInfo(info))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("control character");
+    }
+
+    @Test
+    void shortHeaderStaysOnOneLine() {
+        AuthenticationResults results = AuthenticationResults.of("example.com",
+                List.of(ResultInfo.of("spf", "pass", ResultProperty.smtp("mailfrom", "example.net"))));
+        assertThat(AuthResultsFormatter.header(results))
+                .isEqualTo("Authentication-Results: example.com; spf=pass smtp.mailfrom=example.net\r\n");
+    }
+
+    @Test
+    void longHeaderPutsEachResinfoOnItsOwnLine() {
+        AuthenticationResults results = AuthenticationResults.of("mx.example.com", List.of(
+                ResultInfo.of("spf", "pass", ResultProperty.smtp("mailfrom", "sender@example.net")),
+                ResultInfo.of("dkim", "pass", ResultProperty.header("d", "example.net"),
+                        ResultProperty.header("s", "sel"))));
+        assertThat(AuthResultsFormatter.header(results)).isEqualTo("Authentication-Results: mx.example.com;\r\n"
+                + "\tspf=pass smtp.mailfrom=sender@example.net;\r\n"
+                + "\tdkim=pass header.d=example.net header.s=sel\r\n");
+        assertFoldedWell(results);
+    }
+
+    @Test
+    void longResinfoFoldsBetweenPropertiesAndCommentWords() {
+        ResultInfo dkim = new ResultInfo("dkim", "fail",
+                "signature verification failed because the body hash did not verify (bh= mismatch)",
+                "body hash did not verify", List.of(ResultProperty.header("i", "@newsletters.example.com"),
+                        ResultProperty.header("s", "selector-2024-with-a-long-name"),
+                        ResultProperty.header("b", "AbCdEfGhIjKl/MnOpQrStUvWxYz+0123456789=")));
+        AuthenticationResults results = AuthenticationResults.of("mx.example.com", List.of(dkim));
+        String header = AuthResultsFormatter.header(results);
+        assertThat(header).contains("\r\n\t  header.b=\"AbCdEfGhIjKl/MnOpQrStUvWxYz+0123456789=\"");
+        assertFoldedWell(results);
+    }
+
+    @Test
+    void twentyResultsFoldAndRoundTrip() {
+        List<ResultInfo> infos = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            infos.add(new ResultInfo("dkim", i % 3 == 0 ? "fail" : "pass", i % 2 == 0 ? "signer " + i : null,
+                    i % 5 == 0 ? "reason number " + i : null, List.of(
+                    ResultProperty.header("d", "d" + i + ".example.com"), ResultProperty.header("s", "s" + i),
+                    ResultProperty.header("b", "Zm9v/YmFy+" + i + "=="))));
+        }
+        AuthenticationResults results = new AuthenticationResults("authserv.example.org", 1, infos);
+        String header = AuthResultsFormatter.header(results);
+        assertThat(header.split("\r\n", -1)).hasSizeGreaterThanOrEqualTo(21);
+        assertFoldedWell(results);
+    }
+
+    @Test
+    void unbreakableElementLongerThanALineGetsALineOfItsOwn() {
+        String signature = "A".repeat(120);
+        AuthenticationResults results = AuthenticationResults.of("example.com", List.of(ResultInfo.of("dkim",
+                "pass", ResultProperty.header("d", "example.com"), ResultProperty.header("b", signature))));
+        String header = AuthResultsFormatter.header(results);
+        assertThat(header).contains("\r\n\t  header.b=" + signature + "\r\n");
+        assertThat(AuthResultsParser.parse(valueOf(header)).orElseThrow()).isEqualTo(results);
+    }
+
+    /** CRLF endings, a final CRLF, lines within 78 characters, and unfolding parses back to the model. */
+    private static void assertFoldedWell(AuthenticationResults results) {
+        String header = AuthResultsFormatter.header(results);
+        assertThat(header).startsWith("Authentication-Results: ").endsWith("\r\n");
+        assertThat(header.replace("\r\n", "")).doesNotContain("\r").doesNotContain("\n");
+        List<String> lines = Arrays.asList(header.substring(0, header.length() - 2).split("\r\n", -1));
+        assertThat(lines).allSatisfy(line -> assertThat(line.length()).as(line).isLessThanOrEqualTo(78));
+        assertThat(lines.subList(1, lines.size())).allSatisfy(line -> assertThat(line).startsWith("\t"));
+        assertThat(lines).allSatisfy(line -> assertThat(line).doesNotEndWith(" "));
+        assertThat(AuthResultsParser.parse(valueOf(header)).orElseThrow()).isEqualTo(results);
+        assertThat(AuthResultsFormatter.value(AuthResultsParser.parse(valueOf(header)).orElseThrow()))
+                .isEqualTo(AuthResultsFormatter.value(results));
+    }
+
+    private static String valueOf(String header) {
+        String unfolded = AuthResultsHeaders.unfold(header);
+        return unfolded.substring(unfolded.indexOf(':') + 1);
+    }
+}
