@@ -1,8 +1,10 @@
 package dev.inkan.dkim;
 
 import dev.inkan.crypto.HashAlgorithm;
+import dev.inkan.crypto.KeyType;
 import dev.inkan.crypto.SignatureAlgorithm;
 import dev.inkan.crypto.SigningKey;
+import dev.inkan.crypto.SigningKeyGenerator;
 import dev.inkan.message.BodyHashKey;
 import dev.inkan.message.Canonicalization;
 import java.time.Duration;
@@ -130,6 +132,11 @@ public final class DkimSigningSpec {
 
         private Builder(SigningKey key, String domain, String selector) {
             this.key = Objects.requireNonNull(key, "key");
+            if (key.type() == KeyType.RSA && (key.bits() < SigningKeyGenerator.MIN_RSA_BITS
+                    || key.bits() > SigningKeyGenerator.MAX_RSA_BITS)) {
+                throw new IllegalArgumentException("an RSA key of " + key.bits() + " bits cannot sign: RFC 8301 §3.2"
+                        + " requires at least 1024, and verifiers need only handle up to 4096");
+            }
             this.domain = requireToken(domain, "domain");
             this.selector = requireToken(selector, "selector");
         }

@@ -1,0 +1,137 @@
+package dev.inkan.message;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.inkan.crypto.HashAlgorithm;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class MessageSinkTest {
+
+    @Test
+    void header_fields_are_kept_byte_exact_with_folding() throws Exception {
+        String headers = "From: a@example.com\r\nSubject: one\r\n\ttwo  \r\n   three\r\nX-Odd :  v \r\n";
+        ScannedMessage m = scan(headers + "\r\nbody\r\n");
+        assertThat(m.headers().fields()).extracting(HeaderField::name).containsExactly("From", "Subject", "X-Odd");
+        StringBuilder joined = new StringBuilder();
+        m.headers().fields().forEach(f -> joined.append(new String(f.raw(), StandardCharsets.ISO_8859_1)));
+        assertThat(joined.toString()).isEqualTo(headers);
+        assertThat(m.headers().named("subject").get(0).unfoldedValue()).isEqualTo("one\ttwo     three");
+    }
+
+    @Test
+    void bare_lf_is_normalised_to_crlf_and_the_input_style_is_reported() throws Exception {
+        ScannedMessage m = scan("From: a\nSubject: b\n\nline\n");
+        assertThat(m.headers().fields().get(0).raw()).isEqualTo("From: a\r\n".getBytes(StandardCharsets.US_ASCII));
+        assertThat(m.lineEnding()).isEqualTo(LineEnding.LF);
+        assertThat(scan("From: a\r\n\r\nx\r\n").lineEnding()).isEqualTo(LineEnding.CRLF);
+        assertThat(bodyDigest("From: a\n\nline\n")).isEqualTo(bodyDigest("From: a\r\n\r\nline\r\n"));
+    }
+
+    @Test
+    void a_crlf_split_across_writes_is_not_doubled() throws Exception {
+        byte[] message = "From: a\r\n\r\nx\r\ny\r\n".getBytes(StandardCharsets.US_ASCII);
+        BodyHashKey key = BodyHashKey.of(Canonicalization.SIMPLE, HashAlgorithm.SHA256);
+        MessageSink sink = new MessageSink(List.of(h -> List.of(key)));
+        for (byte b : message) {
+            sink.write(b);
+        }
+        sink.close();
+        assertThat(sink.scanned().bodyHash(key).canonicalLength()).isEqualTo(6);
+        assertThat(sink.scanned().size()).isEqualTo(message.length);
+    }
+
+    @Test
+    void a_message_without_body_or_blank_line_is_all_header() throws Exception {
+        ScannedMessage m = scan("From: a\r\nSubject: b");
+        assertThat(m.headers().fields()).hasSize(2);
+        assertThat(m.headers().fields().get(1).text()).isEqualTo("Subject: b");
+        assertThat(m.headers().fields().get(1).length()).isEqualTo("Subject: b\r\n".length());
+    }
+
+    @Test
+    void an_empty_message_and_a_message_starting_with_a_blank_line_have_no_headers() throws Exception {
+        assertThat(scan("").headers().fields()).isEmpty();
+        ScannedMessage m = scan("\r\nbody only\r\n");
+        assertThat(m.headers().fields()).isEmpty();
+        assertThat(m.bodyHashes().get(0).canonicalLength()).isEqualTo("body only\r\n".length());
+    }
+
+    @Test
+    void eight_bit_and_utf8_header_bytes_survive() throws Exception {
+        byte[] subject = "Subject: caf\u00e9 \u5370\u9451".getBytes(StandardCharsets.UTF_8);
+        byte[] message = concat(subject, "\r\n\r\nx\r\n".getBytes(StandardCharsets.US_ASCII));
+        ScannedMessage m = MessageSink.scan(new ByteArrayInputStream(message), MessageLimits.DEFAULT, List.of());
+        assertThat(m.headers().fields().get(0).raw()).isEqualTo(concat(subject, new byte[] {'\r', '\n'}));
+    }
+
+    @Test
+    void header_limits_give_clear_errors() {
+        StringBuilder many = new StringBuilder();
+        for (int i = 0; i < 11; i++) {
+            many.append("X-").append(i).append(": v\r\n");
+        }
+        MessageLimits limits = new MessageLimits(10, 1000);
+        assertThatThrownBy(() -> MessageSink.scan(stream(many + "\r\n"), limits, List.of()))
+                .isInstanceOf(MessageLimitException.class).hasMessage("more than 10 header fields");
+        String big = "X: " + "v".repeat(2000) + "\r\n\r\n";
+        assertThatThrownBy(() -> MessageSink.scan(stream(big), limits, List.of()))
+                .isInstanceOf(MessageLimitException.class).hasMessage("header block exceeds 1000 bytes");
+    }
+
+    @Test
+    void distinct_keys_are_hashed_once_each_and_limits_apply() throws Exception {
+        BodyHashKey whole = BodyHashKey.of(Canonicalization.RELAXED, HashAlgorithm.SHA256);
+        BodyHashKey first4 = new BodyHashKey(Canonicalization.RELAXED, HashAlgorithm.SHA256, 4);
+        BodyHashKey sha1 = BodyHashKey.of(Canonicalization.SIMPLE, HashAlgorithm.SHA1);
+        List<BodyHashKey> asked = new ArrayList<>(List.of(whole, first4, sha1, whole));
+        ScannedMessage m = MessageSink.scan(stream("A: b\r\n\r\nabc  def\r\n"), MessageLimits.DEFAULT,
+                List.of(h -> asked));
+        assertThat(m.bodyHashes()).hasSize(3);
+        assertThat(m.bodyHash(first4).hashedLength()).isEqualTo(4);
+        assertThat(m.bodyHash(first4).canonicalLength()).isEqualTo("abc def\r\n".length());
+        assertThat(m.bodyHash(first4).hasUnsignedContent()).isTrue();
+        assertThat(m.bodyHash(first4).digest()).isEqualTo(BodyCanonicalizationTest.sha256("abc ".getBytes()));
+        assertThat(m.bodyHash(whole).hasUnsignedContent()).isFalse();
+    }
+
+    @Test
+    void selection_picks_instances_bottom_up_and_oversigned_names_select_nothing() throws Exception {
+        ScannedMessage m = scan("To: 1\r\nFrom: a\r\nTo: 2\r\n\r\n");
+        assertThat(m.headers().select(List.of("to", "to", "to", "from", "from")))
+                .extracting(HeaderField::text).containsExactly("To: 2", "To: 1", "From: a");
+    }
+
+    @Test
+    void relaxed_header_canonicalization_follows_rfc_6376_3_4_5() {
+        // The RFC's example: "A: X\r\nB : Y\t\r\n\tZ  \r\n" -> "a:X\r\nb:Y Z\r\n"
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        HeaderCanonicalizer.append(new HeaderField("A: X\r\n".getBytes()), Canonicalization.RELAXED, out);
+        HeaderCanonicalizer.append(new HeaderField("B : Y\t\r\n\tZ  \r\n".getBytes()), Canonicalization.RELAXED, out);
+        assertThat(out.toString(StandardCharsets.US_ASCII)).isEqualTo("a:X\r\nb:Y Z\r\n");
+    }
+
+    private static ScannedMessage scan(String message) throws Exception {
+        return MessageSink.scan(stream(message), MessageLimits.DEFAULT,
+                List.of(h -> List.of(BodyHashKey.of(Canonicalization.SIMPLE, HashAlgorithm.SHA256))));
+    }
+
+    private static byte[] bodyDigest(String message) throws Exception {
+        return scan(message).bodyHashes().get(0).digest();
+    }
+
+    private static ByteArrayInputStream stream(String s) {
+        return new ByteArrayInputStream(s.getBytes(StandardCharsets.ISO_8859_1));
+    }
+
+    private static byte[] concat(byte[] a, byte[] b) {
+        byte[] out = new byte[a.length + b.length];
+        System.arraycopy(a, 0, out, 0, a.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
+}
