@@ -2,6 +2,7 @@ package dev.inkan.dkim;
 
 import dev.inkan.crypto.HashAlgorithm;
 import dev.inkan.crypto.KeyType;
+import dev.inkan.crypto.VerifyingKey;
 import java.util.List;
 import java.util.Locale;
 
@@ -42,6 +43,11 @@ public record DkimKeyRecord(String text, KeyType keyType, String keyTypeName, Li
     /** True when s= is absent, "*" or includes "email". */
     public boolean isForEmail() {
         return services.contains("*") || services.contains("email");
+    }
+
+    /** The TXT record text that publishes {@code key}: {@code v=DKIM1; k=rsa; p=...} (RFC 6376 §3.6.1, RFC 8463 §4). */
+    public static String textFor(VerifyingKey key) {
+        return "v=DKIM1; k=" + key.type().tagName() + "; p=" + key.dnsKeyBase64();
     }
 
     static List<String> lowerList(String value) {

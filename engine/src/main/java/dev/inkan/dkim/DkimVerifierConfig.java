@@ -114,7 +114,7 @@ public final class DkimVerifierConfig {
         /** Signatures checked per message; the rest are reported as policy (not checked). */
         public Builder maxSignatures(int n) {
             if (n < 1) {
-                throw new IllegalArgumentException("maxSignatures must be at least 1");
+                throw new IllegalArgumentException("the number of signatures to check must be at least 1, got " + n);
             }
             this.maxSignatures = n;
             return this;
@@ -173,7 +173,7 @@ public final class DkimVerifierConfig {
 
         public DkimVerifierConfig build() {
             if (maxRsaBits < minRsaBits) {
-                throw new IllegalArgumentException("maxRsaBits is below minRsaBits");
+                throw new IllegalArgumentException("minimum RSA key size " + minRsaBits + " is above the maximum " + maxRsaBits);
             }
             return new DkimVerifierConfig(this);
         }

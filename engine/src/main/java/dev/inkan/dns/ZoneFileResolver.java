@@ -18,6 +18,7 @@ import org.xbill.DNS.DClass;
 import org.xbill.DNS.Master;
 import org.xbill.DNS.Name;
 import org.xbill.DNS.Record;
+import org.xbill.DNS.TXTRecord;
 import org.xbill.DNS.Type;
 
 /**
@@ -120,10 +121,16 @@ public final class ZoneFileResolver extends RecordQueries {
         try (Master master = new Master(new ByteArrayInputStream(escapeNonAscii(zone)), originName(origin), DEFAULT_TTL)) {
             master.disableIncludes(true);
             for (Record record = master.nextRecord(); record != null; record = master.nextRecord()) {
+                if (record instanceof TXTRecord && ((TXTRecord) record).getStringsAsByteArrays().isEmpty()) {
+                    throw new ZoneFileException(source + ": the TXT record of " + record.getName()
+                            + " has no character-string (RFC 1035 §3.3.14 requires one)");
+                }
                 if (record.getDClass() == DClass.IN) {
                     records.add(record);
                 }
             }
+        } catch (ZoneFileException e) {
+            throw e;
         } catch (IOException | RuntimeException e) {
             throw new ZoneFileException(describe(source, e));
         }

@@ -23,7 +23,7 @@ final class TestKeys {
     }
 
     static String record(SigningKey key) {
-        return "v=DKIM1; k=" + key.type().tagName() + "; p=" + key.publicKey().dnsKeyBase64();
+        return DkimKeyRecord.textFor(key.publicKey());
     }
 
     /** A resolver publishing each key at {@code <selector>._domainkey.example.com}. */

@@ -198,4 +198,11 @@ class ZoneFileResolverTest {
             throw new AssertionError(e);
         }
     }
+
+    @Test
+    void a_txt_record_without_strings_is_refused() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ZoneFileResolver.fromText("sel._domainkey.example.com. IN TXT\n"))
+                .isInstanceOf(ZoneFileException.class)
+                .hasMessage("zone text: the TXT record of sel._domainkey.example.com. has no character-string (RFC 1035 §3.3.14 requires one)");
+    }
 }
