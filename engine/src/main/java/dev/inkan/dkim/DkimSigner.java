@@ -27,7 +27,7 @@ public final class DkimSigner {
 
     /** A per-message signing job to register with a {@link MessageSink}. */
     public DkimSigning start() {
-        return new DkimSigning(specs, clock);
+        return new DkimSigning(headers -> specs, clock);
     }
 
     /** Reads the message and returns the DKIM-Signature fields (CRLF-terminated) to prepend, top first. */

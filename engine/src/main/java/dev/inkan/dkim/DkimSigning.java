@@ -12,23 +12,44 @@ import java.util.Base64;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 
-/** Signing of one message: requests the body digests, then builds each signature field. */
+/**
+ * Signing of one message: once the header block is known, chooses the signatures to make (fixed, or
+ * from the author, e.g. through a signing table) and requests their body digests; after the scan,
+ * builds each signature field.
+ */
 public final class DkimSigning implements BodyHashRequester {
 
-    private final List<DkimSigningSpec> specs;
+    private final Function<HeaderBlock, List<DkimSigningSpec>> chooser;
     private final Clock clock;
+    private List<DkimSigningSpec> specs = List.of();
 
-    DkimSigning(List<DkimSigningSpec> specs, Clock clock) {
-        this.specs = specs;
+    DkimSigning(Function<HeaderBlock, List<DkimSigningSpec>> chooser, Clock clock) {
+        this.chooser = chooser;
         this.clock = clock;
+    }
+
+    /**
+     * A signing job whose signatures are chosen from the header block, in the same single pass.
+     *
+     * @param chooser returns the signatures to make; an empty list signs nothing
+     */
+    public static DkimSigning choosing(Function<HeaderBlock, List<DkimSigningSpec>> chooser, Clock clock) {
+        return new DkimSigning(chooser, clock);
     }
 
     @Override
     public Set<BodyHashKey> bodyHashKeys(HeaderBlock headers) {
+        specs = List.copyOf(chooser.apply(headers));
         Set<BodyHashKey> keys = new LinkedHashSet<>();
         specs.forEach(s -> keys.add(s.bodyHashKey()));
         return keys;
+    }
+
+    /** The signatures chosen for this message (known once the header block has been scanned). */
+    public List<DkimSigningSpec> specs() {
+        return specs;
     }
 
     /** The DKIM-Signature fields, CRLF-terminated, in spec order (prepend them in this order). */

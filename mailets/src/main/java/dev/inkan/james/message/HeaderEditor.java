@@ -1,0 +1,57 @@
+package dev.inkan.james.message;
+
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Predicate;
+import javax.mail.Header;
+import javax.mail.MessagingException;
+import javax.mail.internet.MimeMessage;
+
+/**
+ * Header edits that keep every other field byte-for-byte and in order: new fields go on top (where
+ * DKIM-Signature and Authentication-Results belong), existing raw lines are kept or dropped, never
+ * re-folded. JavaMail's addHeader would instead append, or put some names first.
+ */
+public final class HeaderEditor {
+
+    private HeaderEditor() {
+    }
+
+    /**
+     * @param prepend complete fields ("Name: value", folding kept; a final CRLF is removed), top first
+     * @param keep which existing raw header lines to keep
+     */
+    public static void rewrite(MimeMessage message, List<String> prepend, Predicate<String> keep)
+            throws MessagingException {
+        List<String> lines = Collections.list(message.getAllHeaderLines());
+        Set<String> names = new LinkedHashSet<>();
+        for (Header h : Collections.list(message.getAllHeaders())) {
+            names.add(h.getName());
+        }
+        for (String name : names) {
+            message.removeHeader(name);
+        }
+        for (String field : prepend) {
+            message.addHeaderLine(field.endsWith("\r\n") ? field.substring(0, field.length() - 2) : field);
+        }
+        for (String line : lines) {
+            if (keep.test(line)) {
+                message.addHeaderLine(line);
+            }
+        }
+    }
+
+    /** The field name of a raw header line (text before the colon), trimmed. */
+    public static String nameOf(String line) {
+        int colon = line.indexOf(':');
+        return (colon < 0 ? line : line.substring(0, colon)).strip();
+    }
+
+    /** The value of a raw header line (text after the colon), folding kept. */
+    public static String valueOf(String line) {
+        int colon = line.indexOf(':');
+        return colon < 0 ? "" : line.substring(colon + 1);
+    }
+}
