@@ -33,12 +33,14 @@ public final class DkimCheck implements BodyHashRequester {
 
     private final DkimVerifierConfig config;
     private final VerifyingKeyCache keys;
+    private final KeyRecordCache records;
     private final List<HeaderField> fields = new ArrayList<>();
     private final List<DkimSignatureParse> parses = new ArrayList<>();
 
-    DkimCheck(DkimVerifierConfig config, VerifyingKeyCache keys) {
+    DkimCheck(DkimVerifierConfig config, VerifyingKeyCache keys, KeyRecordCache records) {
         this.config = config;
         this.keys = keys;
+        this.records = records;
     }
 
     @Override
@@ -111,10 +113,10 @@ public final class DkimCheck implements BodyHashRequester {
     }
 
     /** RFC 6376 §6.1.2 step 4: of several records, the first that is a syntactically valid key record. */
-    private static DkimKeyRecordParse firstUsable(List<String> records) {
+    private DkimKeyRecordParse firstUsable(List<String> texts) {
         DkimKeyRecordParse first = null;
-        for (String record : records) {
-            DkimKeyRecordParse p = DkimKeyRecordParse.parse(record);
+        for (String record : texts) {
+            DkimKeyRecordParse p = records.parse(record);
             if (p.record() != null) {
                 return p;
             }
@@ -233,6 +235,6 @@ public final class DkimCheck implements BodyHashRequester {
     }
 
     private static String clean(String base64) {
-        return base64 == null ? null : base64.replaceAll("[ \t\r\n]", "");
+        return base64 == null ? null : DkimSignatureParser.withoutFws(base64);
     }
 }

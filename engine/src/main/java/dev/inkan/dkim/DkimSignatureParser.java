@@ -122,18 +122,37 @@ public final class DkimSignatureParser {
         if (value == null) {
             return null;
         }
-        StringBuilder clean = new StringBuilder(value.length());
+        byte[] clean = new byte[value.length()];
+        int n = 0;
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
             if (c != ' ' && c != '\t' && c != '\r' && c != '\n') {
-                clean.append(c);
+                if (c > 0x7f) {
+                    return null;
+                }
+                clean[n++] = (byte) c;
             }
         }
         try {
-            return Base64.getDecoder().decode(clean.toString());
+            return Base64.getDecoder().decode(n == clean.length ? clean : java.util.Arrays.copyOf(clean, n));
         } catch (IllegalArgumentException e) {
             return null;
         }
+    }
+
+    /** {@code text} without folding white space (SP, TAB, CR, LF). */
+    static String withoutFws(String text) {
+        StringBuilder out = null;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean fws = c == ' ' || c == '\t' || c == '\r' || c == '\n';
+            if (fws && out == null) {
+                out = new StringBuilder(text.length()).append(text, 0, i);
+            } else if (!fws && out != null) {
+                out.append(c);
+            }
+        }
+        return out == null ? text : out.toString();
     }
 
     /** "header/body" or "header" (body simple); null when unknown. */
@@ -152,7 +171,7 @@ public final class DkimSignatureParser {
     static List<String> headerList(String value) {
         List<String> names = new ArrayList<>();
         for (String part : value.split(":", -1)) {
-            String name = part.replaceAll("[ \t\r\n]+", "");
+            String name = withoutFws(part);
             if (name.isEmpty() || !isFieldName(name)) {
                 return null;
             }

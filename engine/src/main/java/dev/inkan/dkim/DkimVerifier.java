@@ -16,6 +16,7 @@ public final class DkimVerifier {
 
     private final DkimVerifierConfig config;
     private final VerifyingKeyCache keys = new VerifyingKeyCache(1000);
+    private final KeyRecordCache records = new KeyRecordCache(1000);
 
     public DkimVerifier(DkimVerifierConfig config) {
         this.config = config;
@@ -27,7 +28,7 @@ public final class DkimVerifier {
 
     /** A per-message check to register with a {@link MessageSink}. */
     public DkimCheck check() {
-        return new DkimCheck(config, keys);
+        return new DkimCheck(config, keys, records);
     }
 
     /**

@@ -1,7 +1,5 @@
 package dev.inkan.message;
 
-import java.io.ByteArrayOutputStream;
-
 /** Header canonicalization, RFC 6376 §3.4.1 (simple) and §3.4.2 (relaxed). */
 public final class HeaderCanonicalizer {
 
@@ -16,7 +14,7 @@ public final class HeaderCanonicalizer {
      *   SP; WSP at the end of the value and around the colon removed.</li>
      * </ul>
      */
-    public static void append(HeaderField field, Canonicalization canonicalization, ByteArrayOutputStream out) {
+    public static void append(HeaderField field, Canonicalization canonicalization, GrowableBytes out) {
         byte[] raw = field.bytes();
         if (canonicalization == Canonicalization.SIMPLE) {
             out.write(raw, 0, raw.length);
@@ -32,7 +30,7 @@ public final class HeaderCanonicalizer {
      * the signature field itself.
      */
     public static void appendWithoutCrlf(HeaderField field, Canonicalization canonicalization,
-            ByteArrayOutputStream out) {
+            GrowableBytes out) {
         byte[] raw = field.bytes();
         int end = raw.length;
         if (end >= 2 && raw[end - 2] == '\r' && raw[end - 1] == '\n') {
@@ -45,7 +43,7 @@ public final class HeaderCanonicalizer {
         }
     }
 
-    private static void appendRelaxed(byte[] raw, int end, ByteArrayOutputStream out) {
+    private static void appendRelaxed(byte[] raw, int end, GrowableBytes out) {
         int colon = -1;
         for (int i = 0; i < end; i++) {
             if (raw[i] == ':') {

@@ -1,6 +1,5 @@
 package dev.inkan.message;
 
-import java.io.ByteArrayOutputStream;
 import java.util.List;
 
 /**
@@ -21,7 +20,7 @@ public final class SignedHeaderData {
      */
     public static byte[] build(HeaderBlock headers, List<String> names, Canonicalization canonicalization,
             String signatureWithoutB) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(1024);
+        GrowableBytes out = new GrowableBytes(1024);
         for (HeaderField field : headers.select(names)) {
             HeaderCanonicalizer.append(field, canonicalization, out);
         }

@@ -1,0 +1,64 @@
+package dev.inkan.spf;
+
+import java.net.InetAddress;
+import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Checks the SPF authorization of an SMTP client: RFC 7208 check_host() applied to the MAIL FROM (§2.4)
+ * or HELO (§2.3) identity. Never throws for any input or DNS answer: every outcome, including a fault
+ * inside the evaluation (temperror, {@link SpfReason#INTERNAL_ERROR}), is a {@link SpfVerdict}.
+ * Thread-safe when the configured resolver is.
+ *
+ * <pre>{@code
+ * SpfEvaluator spf = new SpfEvaluator(SpfConfig.builder(resolver).receiver("mx.example.org").build());
+ * SpfVerdict verdict = spf.checkMailFrom(clientIp, "mail.example.com", "bob@example.com");
+ * verdict.toResultInfo();  // spf=pass (...) smtp.mailfrom=example.com
+ * verdict.receivedSpf();   // Received-SPF: pass (...) client-ip=...; envelope-from=...; ...
+ * }</pre>
+ */
+public final class SpfEvaluator {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SpfEvaluator.class);
+
+    private final SpfConfig config;
+
+    public SpfEvaluator(SpfConfig config) {
+        this.config = Objects.requireNonNull(config, "config");
+    }
+
+    public SpfConfig config() {
+        return config;
+    }
+
+    /**
+     * Checks the MAIL FROM identity (RFC 7208 §2.4); an empty {@code mailFrom} is the null reverse-path,
+     * checked as {@code postmaster@<helo>}.
+     */
+    public SpfVerdict checkMailFrom(InetAddress clientIp, String helo, String mailFrom) {
+        return evaluate(SpfRequest.mailFrom(clientIp, helo, mailFrom));
+    }
+
+    /** Checks the HELO identity (RFC 7208 §2.3); a HELO that is no multi-label domain gives none. */
+    public SpfVerdict checkHelo(InetAddress clientIp, String helo) {
+        return evaluate(SpfRequest.helo(clientIp, helo));
+    }
+
+    /** Evaluates check_host() for {@code request} (RFC 7208 §4), and the explanation of a fail (§6.2). */
+    public SpfVerdict evaluate(SpfRequest request) {
+        Objects.requireNonNull(request, "request");
+        SpfCheck check = new SpfCheck(config, request);
+        try {
+            SpfOutcome outcome = check.run();
+            String explanation = outcome.result() == SpfResult.FAIL ? check.explanation(outcome) : null;
+            return SpfVerdict.of(request, outcome, explanation, check.lookups().terms(), check.lookups().voids(),
+                    check.localPartUsed(), config.receiver());
+        } catch (RuntimeException | StackOverflowError e) {
+            LOG.warn("SPF check of {} for {} failed inside Inkan", request.sender(), request.clientIp(), e);
+            SpfOutcome outcome = SpfOutcome.of(SpfReason.INTERNAL_ERROR, e.getClass().getSimpleName());
+            return SpfVerdict.of(request, outcome, null, check.lookups().terms(), check.lookups().voids(),
+                    check.localPartUsed(), config.receiver());
+        }
+    }
+}
