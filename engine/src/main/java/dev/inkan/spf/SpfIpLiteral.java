@@ -151,7 +151,6 @@ public final class SpfIpLiteral {
         if (text.isEmpty() || text.length() > 45 || text.indexOf(":::") >= 0) {
             return null;
         }
-        int[] groups = new int[8];
         String body = text;
         boolean embeddedIp4 = false;
         int extra = 0;
@@ -165,24 +164,9 @@ public final class SpfIpLiteral {
             embeddedIp4 = true;
             extra = ((v4[0] & 0xff) << 24) | ((v4[1] & 0xff) << 16) | ((v4[2] & 0xff) << 8) | (v4[3] & 0xff);
         }
-        int gap = body.indexOf("::");
-        if (gap >= 0 && body.indexOf("::", gap + 1) >= 0) {
+        int[] groups = groups(body);
+        if (groups == null) {
             return null;
-        }
-        String[] head = gap < 0 ? body.split(":", -1) : split(body.substring(0, gap));
-        String[] tail = gap < 0 ? new String[0] : split(body.substring(gap + 2));
-        if (gap < 0 ? head.length != 8 : head.length + tail.length > 7) {
-            return null;
-        }
-        for (int i = 0; i < head.length; i++) {
-            if ((groups[i] = group(head[i])) < 0) {
-                return null;
-            }
-        }
-        for (int i = 0; i < tail.length; i++) {
-            if ((groups[8 - tail.length + i] = group(tail[i])) < 0) {
-                return null;
-            }
         }
         if (embeddedIp4) {
             groups[6] = extra >>> 16;
@@ -194,6 +178,31 @@ public final class SpfIpLiteral {
             octets[2 * i + 1] = (byte) groups[i];
         }
         return octets;
+    }
+
+    /** The eight 16-bit groups of RFC 4291 §2.2 text (hexadecimal, at most one "::"), or null. */
+    private static int[] groups(String body) {
+        int gap = body.indexOf("::");
+        if (gap >= 0 && body.indexOf("::", gap + 1) >= 0) {
+            return null;
+        }
+        String[] head = gap < 0 ? body.split(":", -1) : split(body.substring(0, gap));
+        String[] tail = gap < 0 ? new String[0] : split(body.substring(gap + 2));
+        if (gap < 0 ? head.length != 8 : head.length + tail.length > 7) {
+            return null;
+        }
+        int[] groups = new int[8];
+        for (int i = 0; i < head.length; i++) {
+            if ((groups[i] = group(head[i])) < 0) {
+                return null;
+            }
+        }
+        for (int i = 0; i < tail.length; i++) {
+            if ((groups[8 - tail.length + i] = group(tail[i])) < 0) {
+                return null;
+            }
+        }
+        return groups;
     }
 
     private static String[] split(String part) {

@@ -13,7 +13,13 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+import org.xbill.DNS.AAAARecord;
+import org.xbill.DNS.ARecord;
+import org.xbill.DNS.Address;
+import org.xbill.DNS.CNAMERecord;
 import org.xbill.DNS.DClass;
+import org.xbill.DNS.MXRecord;
+import org.xbill.DNS.PTRRecord;
 import org.xbill.DNS.Name;
 import org.xbill.DNS.Record;
 import org.xbill.DNS.ReverseMap;
@@ -34,7 +40,8 @@ import org.xbill.DNS.Type;
  * }</pre>
  *
  * An override wins over the zone: a type-specific override first, then one for every type. {@link
- * #txt(String, String, String...)} adds records to the zone itself, so the name then exists for other
+ * #txt(String, String, String...)}, {@link #txtStrings}, {@link #a}, {@link #aaaa}, {@link #mx}, {@link
+ * #ptr(String, String)} and {@link #cname} add records to the zone itself, so the name then exists for other
  * types too (NO_DATA, not NXDOMAIN), exactly as if the zone had held them. For PTR, script the reverse
  * name ({@code 4.3.2.1.in-addr.arpa}). Names compare case-insensitively; a trailing dot is optional.
  *
@@ -114,6 +121,94 @@ public final class ScriptedResolver implements DnsResolver {
         }
         zone = ZoneFileResolver.fromRecords(records);
         return this;
+    }
+
+    /**
+     * Adds one TXT record made of exactly these character-strings, as octets (none is allowed: an empty
+     * record, which is illegal but seen). Each string must be at most 255 octets.
+     */
+    public ScriptedResolver txtStrings(String name, List<byte[]> strings) {
+        return strings(name, Type.TXT, strings);
+    }
+
+    /**
+     * Adds one SPF (type 99, RFC 4408 §3.1.1) record of these character-strings. Resolvers never query
+     * this type; the record only makes the name exist (a TXT query there then answers no data).
+     */
+    public ScriptedResolver spfStrings(String name, List<byte[]> strings) {
+        return strings(name, Type.SPF, strings);
+    }
+
+    private ScriptedResolver strings(String name, int type, List<byte[]> strings) {
+        ByteArrayOutputStream rdata = new ByteArrayOutputStream();
+        for (byte[] string : strings) {
+            if (string.length > 255) {
+                throw new IllegalArgumentException("a character-string holds at most 255 octets");
+            }
+            rdata.write(string.length);
+            rdata.write(string, 0, string.length);
+        }
+        return add(Record.newRecord(absolute(name), type, DClass.IN, ZoneFileResolver.DEFAULT_TTL,
+                rdata.toByteArray()));
+    }
+
+    /** Adds A records; addresses are literals (parsed without DNS). */
+    public ScriptedResolver a(String name, String... addresses) {
+        for (String address : addresses) {
+            add(new ARecord(absolute(name), DClass.IN, ZoneFileResolver.DEFAULT_TTL, literal(address, Address.IPv4)));
+        }
+        return this;
+    }
+
+    /** Adds AAAA records; addresses are literals (parsed without DNS). */
+    public ScriptedResolver aaaa(String name, String... addresses) {
+        for (String address : addresses) {
+            add(new AAAARecord(absolute(name), DClass.IN, ZoneFileResolver.DEFAULT_TTL,
+                    literal(address, Address.IPv6)));
+        }
+        return this;
+    }
+
+    /** Adds an MX record; an empty exchange is a null MX (RFC 7505, exchange "."). */
+    public ScriptedResolver mx(String name, int preference, String exchange) {
+        Name target = exchange.isEmpty() || exchange.equals(".") ? Name.root : absolute(exchange);
+        return add(new MXRecord(absolute(name), DClass.IN, ZoneFileResolver.DEFAULT_TTL, preference, target));
+    }
+
+    /** Adds a PTR record at a reverse name given as text ({@code 4.3.2.1.in-addr.arpa}). */
+    public ScriptedResolver ptr(String reverseName, String target) {
+        return add(new PTRRecord(absolute(reverseName), DClass.IN, ZoneFileResolver.DEFAULT_TTL, absolute(target)));
+    }
+
+    /** Adds a PTR record for {@code address} (the reverse name is built from it). */
+    public ScriptedResolver ptr(InetAddress address, String target) {
+        return add(new PTRRecord(ReverseMap.fromAddress(address), DClass.IN, ZoneFileResolver.DEFAULT_TTL,
+                absolute(target)));
+    }
+
+    /** Adds a CNAME record: {@code name} is an alias of {@code target}. */
+    public ScriptedResolver cname(String name, String target) {
+        return add(new CNAMERecord(absolute(name), DClass.IN, ZoneFileResolver.DEFAULT_TTL, absolute(target)));
+    }
+
+    private synchronized ScriptedResolver add(Record record) {
+        List<Record> records = new ArrayList<>(zone.records());
+        records.add(record);
+        zone = ZoneFileResolver.fromRecords(records);
+        return this;
+    }
+
+    private static InetAddress literal(String address, int family) {
+        byte[] octets = Address.toByteArray(address, family);
+        if (octets == null) {
+            throw new IllegalArgumentException("not an IP" + (family == Address.IPv4 ? "v4" : "v6") + " literal: "
+                    + address);
+        }
+        try {
+            return InetAddress.getByAddress(octets);
+        } catch (java.net.UnknownHostException e) {
+            throw new IllegalArgumentException(address, e);
+        }
     }
 
     @Override
