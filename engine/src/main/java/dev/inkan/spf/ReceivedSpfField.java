@@ -1,5 +1,6 @@
 package dev.inkan.spf;
 
+import dev.inkan.net.IpLiteral;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -58,7 +59,7 @@ public record ReceivedSpfField(SpfResult result, String comment, List<Pair> pair
     static ReceivedSpfField of(SpfVerdict verdict) {
         SpfRequest request = verdict.request();
         List<Pair> pairs = new ArrayList<>();
-        pairs.add(new Pair("client-ip", SpfIpLiteral.format(request.clientIp())));
+        pairs.add(new Pair("client-ip", IpLiteral.format(request.clientIp())));
         if (request.identity() == SpfIdentity.MAILFROM) {
             pairs.add(new Pair("envelope-from", request.mailFrom()));
         }

@@ -1,5 +1,6 @@
 package dev.inkan.spf;
 
+import dev.inkan.net.IpLiteral;
 import java.net.InetAddress;
 import java.util.Objects;
 
@@ -31,13 +32,13 @@ public record SpfMacroValues(String sender, String localPart, String senderDomai
             case 'l' -> localPart;
             case 'o' -> senderDomain;
             case 'd' -> domain;
-            case 'i' -> SpfIpLiteral.dotFormat(clientIp);
+            case 'i' -> IpLiteral.dotFormat(clientIp);
             case 'p' -> validatedDomain;
             case 'h' -> helo;
-            case 'c' -> SpfIpLiteral.format(clientIp);
+            case 'c' -> IpLiteral.format(clientIp);
             case 'r' -> receiver;
             case 't' -> Long.toString(timestamp);
-            case 'v' -> SpfIpLiteral.reverseZoneLabel(clientIp);
+            case 'v' -> IpLiteral.reverseZoneLabel(clientIp);
             default -> throw new IllegalArgumentException("not a macro letter: " + letter);
         };
         return value == null ? "" : value;

@@ -1,5 +1,6 @@
 package dev.inkan.spf;
 
+import dev.inkan.net.IpLiteral;
 import java.util.Arrays;
 
 /**
@@ -51,7 +52,7 @@ public sealed interface SpfMechanism {
 
         @Override
         public String toString() {
-            return "Ip4[" + SpfIpLiteral.format(SpfIpLiteral.fromOctets(network)) + "/" + prefix + "]";
+            return "Ip4[" + IpLiteral.format(IpLiteral.fromOctets(network)) + "/" + prefix + "]";
         }
     }
 
@@ -69,7 +70,7 @@ public sealed interface SpfMechanism {
 
         @Override
         public String toString() {
-            return "Ip6[" + SpfIpLiteral.format(SpfIpLiteral.fromOctets(network)) + "/" + prefix + "]";
+            return "Ip6[" + IpLiteral.format(IpLiteral.fromOctets(network)) + "/" + prefix + "]";
         }
     }
 

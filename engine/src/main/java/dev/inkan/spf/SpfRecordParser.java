@@ -1,5 +1,6 @@
 package dev.inkan.spf;
 
+import dev.inkan.net.IpLiteral;
 import dev.inkan.spf.SpfMacroString.Kind;
 import java.util.ArrayList;
 import java.util.List;
@@ -154,7 +155,7 @@ public final class SpfRecordParser {
                 return "invalid CIDR length \"" + rest.substring(slash) + "\" [RFC 7208 5.6]";
             }
         }
-        byte[] octets = ip6 ? SpfIpLiteral.parseIp6(address) : SpfIpLiteral.parseIp4(address);
+        byte[] octets = ip6 ? IpLiteral.parseIp6(address) : IpLiteral.parseIp4(address);
         if (octets == null) {
             return "\"" + address + "\" is not an " + (ip6 ? "IPv6 address [RFC 4291 2.2]" : "IPv4 dotted quad"
                     + " [RFC 7208 5.6: four numbers 0-255, no leading zeros, no omitted parts]");

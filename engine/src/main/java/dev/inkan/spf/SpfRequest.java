@@ -1,5 +1,6 @@
 package dev.inkan.spf;
 
+import dev.inkan.net.IpLiteral;
 import java.net.InetAddress;
 import java.util.Objects;
 
@@ -20,7 +21,7 @@ public record SpfRequest(SpfIdentity identity, InetAddress clientIp, String helo
 
     public SpfRequest {
         Objects.requireNonNull(identity, "identity");
-        clientIp = SpfIpLiteral.normalize(Objects.requireNonNull(clientIp, "clientIp"));
+        clientIp = IpLiteral.normalize(Objects.requireNonNull(clientIp, "clientIp"));
         helo = helo == null ? "" : helo;
         if (identity == SpfIdentity.MAILFROM) {
             mailFrom = withoutAngleBrackets(mailFrom == null ? "" : mailFrom);

@@ -1,5 +1,6 @@
 package dev.inkan.spf;
 
+import dev.inkan.net.IpLiteral;
 import dev.inkan.dns.DnsAnswer;
 import dev.inkan.dns.DnsStatus;
 import dev.inkan.dns.MxHost;
@@ -41,7 +42,7 @@ final class SpfTerms {
         this.lookups = lookups;
         this.validatedNames = validatedNames;
         this.client = client;
-        this.ip4Client = SpfIpLiteral.isIp4(client);
+        this.ip4Client = IpLiteral.isIp4(client);
         this.limits = limits;
     }
 
@@ -57,9 +58,9 @@ final class SpfTerms {
         if (mechanism instanceof SpfMechanism.All) {
             return Match.YES;
         } else if (mechanism instanceof SpfMechanism.Ip4 ip4) {
-            return Match.of(SpfIpLiteral.contains(ip4.network(), ip4.prefix(), client));
+            return Match.of(IpLiteral.contains(ip4.network(), ip4.prefix(), client));
         } else if (mechanism instanceof SpfMechanism.Ip6 ip6) {
-            return Match.of(SpfIpLiteral.contains(ip6.network(), ip6.prefix(), client));
+            return Match.of(IpLiteral.contains(ip6.network(), ip6.prefix(), client));
         } else if (mechanism instanceof SpfMechanism.Include include) {
             return include(directive, check.targetName(include.domainSpec(), domain));
         } else if (mechanism instanceof SpfMechanism.A a) {
@@ -167,6 +168,6 @@ final class SpfTerms {
     /** §5: whether one of {@code addresses} covers the client on the prefix length of its family. */
     private boolean covers(List<InetAddress> addresses, int ip4Prefix, int ip6Prefix) {
         int prefix = ip4Client ? ip4Prefix : ip6Prefix;
-        return addresses.stream().anyMatch(address -> SpfIpLiteral.contains(address.getAddress(), prefix, client));
+        return addresses.stream().anyMatch(address -> IpLiteral.contains(address.getAddress(), prefix, client));
     }
 }

@@ -1,5 +1,6 @@
 package dev.inkan.spf;
 
+import dev.inkan.net.IpLiteral;
 import dev.inkan.dns.DnsAnswer;
 import java.net.InetAddress;
 import java.util.HashMap;
@@ -44,9 +45,9 @@ final class SpfValidatedNames {
      */
     boolean isValidated(String name) {
         return validated.computeIfAbsent(name.toLowerCase(Locale.ROOT), key -> {
-            DnsAnswer<InetAddress> addresses = lookups.addresses(name, SpfIpLiteral.isIp4(client));
+            DnsAnswer<InetAddress> addresses = lookups.addresses(name, IpLiteral.isIp4(client));
             return addresses.isFound()
-                    && addresses.records().stream().anyMatch(address -> SpfIpLiteral.normalize(address).equals(client));
+                    && addresses.records().stream().anyMatch(address -> IpLiteral.normalize(address).equals(client));
         });
     }
 

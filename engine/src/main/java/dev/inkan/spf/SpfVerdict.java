@@ -1,5 +1,6 @@
 package dev.inkan.spf;
 
+import dev.inkan.net.IpLiteral;
 import dev.inkan.authres.ResultInfo;
 import dev.inkan.authres.ResultProperty;
 import java.util.List;
@@ -45,7 +46,7 @@ public record SpfVerdict(SpfResult result, SpfReason reason, String comment, Spf
 
     static SpfVerdict of(SpfRequest request, SpfOutcome outcome, String explanation, int dnsTerms, int voidLookups,
             boolean localPartUsed, String receiver) {
-        String ip = SpfIpLiteral.format(request.clientIp());
+        String ip = IpLiteral.format(request.clientIp());
         String sender = request.sender();
         boolean evaluated = outcome.mechanism() != null;
         String comment = switch (outcome.result()) {

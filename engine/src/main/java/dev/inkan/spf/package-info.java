@@ -12,7 +12,7 @@
  *   <li>Parsing is separate and reusable: {@link dev.inkan.spf.SpfRecordParser} (the §12 grammar) gives
  *       an {@link dev.inkan.spf.SpfRecord} of {@link dev.inkan.spf.SpfDirective}s; {@link
  *       dev.inkan.spf.SpfMacroString} and {@link dev.inkan.spf.SpfMacroExpander} are the §7 macro
- *       language; {@link dev.inkan.spf.SpfIpLiteral} reads and writes addresses without DNS.</li>
+ *       language; {@link dev.inkan.spf.IpLiteral} reads and writes addresses without DNS.</li>
  * </ul>
  *
  * <h2>Readings of RFC 7208 where it leaves room</h2>

@@ -1,5 +1,6 @@
 package dev.inkan.spf;
 
+import dev.inkan.net.IpLiteral;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -130,7 +131,7 @@ class PyspfInteropTest {
         if (verdict.result() != SpfResult.FAIL) {
             return true;
         }
-        boolean ip6 = !SpfIpLiteral.isIp4(verdict.request().clientIp());
+        boolean ip6 = !IpLiteral.isIp4(verdict.request().clientIp());
         return ip6 ? String.valueOf(verdict.explanation()).equalsIgnoreCase(answer.explanation())
                 : String.valueOf(verdict.explanation()).equals(answer.explanation());
     }
@@ -138,7 +139,7 @@ class PyspfInteropTest {
     private static SpfVerdict run(SpfTestZone zone, String ip, String helo, String mailFrom) {
         SpfConfig config = SpfConfig.builder(zone.toResolver()).receiver(SpfSuiteRunner.RECEIVER)
                 .clock(SpfSuiteRunner.CLOCK).defaultExplanation(SpfSuiteRunner.DEFAULT_EXPLANATION).build();
-        return new SpfEvaluator(config).checkMailFrom(SpfIpLiteral.parse(ip).orElseThrow(), helo, mailFrom);
+        return new SpfEvaluator(config).checkMailFrom(IpLiteral.parse(ip).orElseThrow(), helo, mailFrom);
     }
 
     /** A hand-made check with the RFC 7208 answer we must give. */

@@ -1,5 +1,6 @@
 package dev.inkan.spf;
 
+import dev.inkan.net.IpLiteral;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.inkan.spf.SpfMacroString.Kind;
@@ -12,8 +13,8 @@ import org.junit.jupiter.api.Test;
 /** The macro language of RFC 7208 §7: every §7.4 example, the special cases, escaping, truncation, syntax. */
 class SpfMacroExpanderTest {
 
-    static final InetAddress IP4 = SpfIpLiteral.parse("192.0.2.3").orElseThrow();
-    static final InetAddress IP6 = SpfIpLiteral.parse("2001:db8::cb01").orElseThrow();
+    static final InetAddress IP4 = IpLiteral.parse("192.0.2.3").orElseThrow();
+    static final InetAddress IP6 = IpLiteral.parse("2001:db8::cb01").orElseThrow();
 
     /** RFC 7208 §7.4: sender strong-bad@email.example.com, PTR name mx.example.org. */
     static SpfMacroValues values(InetAddress ip) {

@@ -1,5 +1,6 @@
 package dev.inkan.spf;
 
+import dev.inkan.net.IpLiteral;
 import dev.inkan.conformance.ConformanceSuite;
 import java.io.IOException;
 import java.io.Reader;
@@ -39,7 +40,7 @@ final class SpfSuite {
             List<SpfResult> results, String explanation, SpfTestZone zone) {
 
         InetAddress clientIp() {
-            return SpfIpLiteral.parse(host).orElseThrow(() -> new AssertionError(name + ": bad host " + host));
+            return IpLiteral.parse(host).orElseThrow(() -> new AssertionError(name + ": bad host " + host));
         }
 
         @Override

@@ -1,5 +1,6 @@
 package dev.inkan.spf;
 
+import dev.inkan.net.IpLiteral;
 import dev.inkan.dns.DnsResolver;
 import java.net.InetAddress;
 
@@ -10,7 +11,7 @@ final class SpfTestDns {
     }
 
     static InetAddress ip(String literal) {
-        return SpfIpLiteral.parse(literal).orElseThrow(() -> new AssertionError(literal));
+        return IpLiteral.parse(literal).orElseThrow(() -> new AssertionError(literal));
     }
 
     static SpfEvaluator evaluator(DnsResolver dns) {

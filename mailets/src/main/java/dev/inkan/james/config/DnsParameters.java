@@ -6,6 +6,7 @@ import dev.inkan.dns.ZoneFileResolver;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -29,7 +30,9 @@ public final class DnsParameters {
 
     public static DnsResolver resolver(MailetParameters p) throws MessagingException {
         Optional<Path> zone = p.file("dnsZoneFile");
-        List<String> servers = p.list("dnsServers").stream().toList();
+        // Comma-separated only: a server may be host:port or an IPv6 literal, so ':' is not a separator here
+        List<String> servers = p.string("dnsServers").map(v -> Arrays.stream(v.split(",")).map(String::strip)
+                .filter(s -> !s.isEmpty()).toList()).orElse(List.of());
         if (zone.isPresent()) {
             if (!servers.isEmpty() || p.string("dnsTimeout").isPresent()) {
                 throw p.error("dnsZoneFile", "cannot be combined with dnsServers or dnsTimeout");

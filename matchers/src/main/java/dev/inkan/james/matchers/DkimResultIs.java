@@ -27,8 +27,8 @@ public class DkimResultIs extends ResultMatcher {
     }
 
     @Override
-    protected String[] domainProperty() {
-        return new String[] {"header", "d"};
+    protected String[][] domainProperties() {
+        return new String[][] {{"header", "d"}};
     }
 
     @Override

@@ -32,8 +32,8 @@ public abstract class ResultMatcher extends GenericMatcher {
     /** The result keywords this method can have. */
     protected abstract Set<String> keywords();
 
-    /** The ptype and property naming the result's domain, e.g. {"header", "d"}. */
-    protected abstract String[] domainProperty();
+    /** The properties that may name the result's domain, as {ptype, property} pairs, e.g. {{"header", "d"}}. */
+    protected abstract String[][] domainProperties();
 
     @Override
     public void init() throws MessagingException {
@@ -72,7 +72,12 @@ public abstract class ResultMatcher extends GenericMatcher {
         if (domains.isEmpty()) {
             return true;
         }
-        String[] property = domainProperty();
-        return r.property(property[0], property[1]).map(d -> domains.contains(d.toLowerCase(Locale.ROOT))).orElse(false);
+        for (String[] property : domainProperties()) {
+            String value = r.property(property[0], property[1]).orElse("").toLowerCase(Locale.ROOT);
+            if (domains.contains(value.substring(value.lastIndexOf('@') + 1))) {
+                return true;
+            }
+        }
+        return false;
     }
 }

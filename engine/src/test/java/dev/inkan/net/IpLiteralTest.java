@@ -1,4 +1,4 @@
-package dev.inkan.spf;
+package dev.inkan.net;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -11,10 +11,10 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Address literals without DNS (RFC 7208 §5.6, RFC 4291 §2.2, RFC 5952), mapped addresses and prefix matching. */
-class SpfIpLiteralTest {
+class IpLiteralTest {
 
     static InetAddress ip(String text) {
-        return SpfIpLiteral.parse(text).orElseThrow(() -> new AssertionError(text));
+        return IpLiteral.parse(text).orElseThrow(() -> new AssertionError(text));
     }
 
     @ParameterizedTest(name = "{0} -> {1}")
@@ -25,7 +25,7 @@ class SpfIpLiteralTest {
         "::1.1.1.1, ::101:101", "CAFE:BABE::192.168.218.40, cafe:babe::c0a8:da28",
         "::ffff:1.2.3.4, 1.2.3.4", "::FFFF:1.2.3.4, 1.2.3.4", "0:0:0:0:0:ffff:c000:201, 192.0.2.1"})
     void parsesAndFormats(String literal, String formatted) {
-        assertThat(SpfIpLiteral.format(ip(literal))).isEqualTo(formatted);
+        assertThat(IpLiteral.format(ip(literal))).isEqualTo(formatted);
     }
 
     @ParameterizedTest(name = "not a literal: \"{0}\"")
@@ -33,26 +33,26 @@ class SpfIpLiteralTest {
         ":CAFE::BABE", "1:2:3:4:5:6:7:8:9", "1::2::3", "12345::", "1:2:3:4:5:6:7:", "::g", ":::",
         "::1.2.3", "example.com", "localhost", "fe80::1%eth0", "１.2.3.4"})
     void refusesNonLiteralsWithoutResolving(String text) {
-        assertThat(SpfIpLiteral.parse(text)).isEmpty();
+        assertThat(IpLiteral.parse(text)).isEmpty();
     }
 
     @Test
     void mappedAddressesAreIpv4ButMappedNetworksStayIpv6() {
         assertThat(ip("::ffff:192.0.2.1")).isInstanceOf(Inet4Address.class);
-        assertThat(SpfIpLiteral.isIp4(ip("::ffff:192.0.2.1"))).isTrue();
-        InetAddress mappedNetwork = SpfIpLiteral.fromOctets(SpfIpLiteral.parseIp6("::ffff:192.0.2.1"));
+        assertThat(IpLiteral.isIp4(ip("::ffff:192.0.2.1"))).isTrue();
+        InetAddress mappedNetwork = IpLiteral.fromOctets(IpLiteral.parseIp6("::ffff:192.0.2.1"));
         assertThat(mappedNetwork).isInstanceOf(Inet6Address.class);
-        assertThat(SpfIpLiteral.contains(SpfIpLiteral.parseIp6("::ffff:192.0.2.1"), 0, ip("192.0.2.1"))).isFalse();
-        assertThat(SpfIpLiteral.normalize(mappedNetwork)).isInstanceOf(Inet4Address.class);
+        assertThat(IpLiteral.contains(IpLiteral.parseIp6("::ffff:192.0.2.1"), 0, ip("192.0.2.1"))).isFalse();
+        assertThat(IpLiteral.normalize(mappedNetwork)).isInstanceOf(Inet4Address.class);
     }
 
     @Test
     void macroForms() {
-        assertThat(SpfIpLiteral.dotFormat(ip("192.0.2.3"))).isEqualTo("192.0.2.3");
-        assertThat(SpfIpLiteral.dotFormat(ip("2001:db8::cb01")))
+        assertThat(IpLiteral.dotFormat(ip("192.0.2.3"))).isEqualTo("192.0.2.3");
+        assertThat(IpLiteral.dotFormat(ip("2001:db8::cb01")))
                 .isEqualTo("2.0.0.1.0.d.b.8.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.c.b.0.1");
-        assertThat(SpfIpLiteral.reverseZoneLabel(ip("::ffff:1.2.3.4"))).isEqualTo("in-addr");
-        assertThat(SpfIpLiteral.reverseZoneLabel(ip("2001:db8::1"))).isEqualTo("ip6");
+        assertThat(IpLiteral.reverseZoneLabel(ip("::ffff:1.2.3.4"))).isEqualTo("in-addr");
+        assertThat(IpLiteral.reverseZoneLabel(ip("2001:db8::1"))).isEqualTo("ip6");
     }
 
     @ParameterizedTest(name = "{0}/{1} contains {2}: {3}")
@@ -66,7 +66,7 @@ class SpfIpLiteralTest {
         "::1.1.1.1, 0, 1.2.3.4, false", "2001:db8::1, 128, 2001:db8::1, true", "2001:db8::1, 127, 2001:db8::, true",
         "2001:db8::1, 128, 2001:db8::, false"})
     void prefixMatching(String network, int prefix, String client, boolean contains) {
-        byte[] octets = network.contains(":") ? SpfIpLiteral.parseIp6(network) : SpfIpLiteral.parseIp4(network);
-        assertThat(SpfIpLiteral.contains(octets, prefix, ip(client))).isEqualTo(contains);
+        byte[] octets = network.contains(":") ? IpLiteral.parseIp6(network) : IpLiteral.parseIp4(network);
+        assertThat(IpLiteral.contains(octets, prefix, ip(client))).isEqualTo(contains);
     }
 }

@@ -1,4 +1,4 @@
-package dev.inkan.spf;
+package dev.inkan.net;
 
 import java.net.Inet4Address;
 import java.net.Inet6Address;
@@ -7,8 +7,8 @@ import java.net.UnknownHostException;
 import java.util.Optional;
 
 /**
- * IP address literals as SPF writes and reads them, without any DNS: RFC 7208 §5.6's strict dotted quad
- * ({@code qnum}: no leading zeros), RFC 4291 §2.2 IPv6 text (with an embedded dotted quad), the RFC 5952
+ * IP address literals, without any DNS (shared by SPF and the James skip lists): RFC 7208 §5.6's strict
+ * dotted quad ({@code qnum}: no leading zeros), RFC 4291 §2.2 IPv6 text (with an embedded dotted quad), the RFC 5952
  * text of the {@code %{c}} macro and the dot format of {@code %{i}} (§7.3), and prefix matching (§5).
  *
  * <p>An IPv4-mapped IPv6 client ({@code ::ffff:192.0.2.1}) is an IPv4 client for SPF (RFC 7208 §5: "IPv4
@@ -16,9 +16,9 @@ import java.util.Optional;
  * #normalize} turns it into the {@link Inet4Address}. An {@code ip6:} network is kept as its 16 octets even
  * when it is written as a mapped address, so it never matches an IPv4 client.
  */
-public final class SpfIpLiteral {
+public final class IpLiteral {
 
-    private SpfIpLiteral() {
+    private IpLiteral() {
     }
 
     /**
@@ -122,7 +122,7 @@ public final class SpfIpLiteral {
      * RFC 7208 §5.6 {@code ip4-network}: four {@code qnum} separated by dots, each 0 to 255 without leading
      * zeros. Returns the 4 octets, or null when {@code text} is not one.
      */
-    static byte[] parseIp4(String text) {
+    public static byte[] parseIp4(String text) {
         String[] parts = text.split("\\.", -1);
         if (parts.length != 4) {
             return null;
@@ -147,7 +147,7 @@ public final class SpfIpLiteral {
      * RFC 4291 §2.2 text: eight groups of 1 to 4 hexadecimal digits, at most one "::" for a run of zero
      * groups, optionally ending in a dotted quad for the low 32 bits. Returns the 16 octets, or null.
      */
-    static byte[] parseIp6(String text) {
+    public static byte[] parseIp6(String text) {
         if (text.isEmpty() || text.length() > 45 || text.indexOf(":::") >= 0) {
             return null;
         }
@@ -228,7 +228,7 @@ public final class SpfIpLiteral {
      * Whether the first {@code prefix} bits of {@code address} equal those of {@code network} (RFC 7208 §5);
      * addresses of another family never match.
      */
-    static boolean contains(byte[] network, int prefix, InetAddress address) {
+    public static boolean contains(byte[] network, int prefix, InetAddress address) {
         byte[] octets = normalize(address).getAddress();
         if (octets.length != network.length) {
             return false;
@@ -251,7 +251,7 @@ public final class SpfIpLiteral {
      * An address object for raw octets, without any lookup. Four octets give an {@link Inet4Address};
      * sixteen an {@link Inet6Address}, kept as IPv6 even when IPv4-mapped.
      */
-    static InetAddress fromOctets(byte[] octets) {
+    public static InetAddress fromOctets(byte[] octets) {
         try {
             return octets.length == 16 ? Inet6Address.getByAddress(null, octets, -1) : InetAddress.getByAddress(octets);
         } catch (UnknownHostException e) {
