@@ -13,7 +13,7 @@ import picocli.CommandLine.Spec;
 @Command(sortOptions = false,
         name = "inkan",
         versionProvider = InkanVersion.class,
-        subcommands = {KeygenCommand.class, SignCommand.class, VerifyCommand.class},
+        subcommands = {KeygenCommand.class, SignCommand.class, VerifyCommand.class, SpfCommand.class},
         description = "DKIM keys, DNS records, signing and verifying (RFC 6376, RFC 8301, RFC 8463).")
 public final class InkanCommand implements Runnable {
 

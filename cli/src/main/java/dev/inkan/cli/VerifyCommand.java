@@ -8,8 +8,6 @@ import dev.inkan.dkim.DkimVerifierConfig;
 import dev.inkan.message.MessageLimitException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -80,7 +78,7 @@ final class VerifyCommand implements Callable<Integer> {
         List<Path> inputs = files.isEmpty() ? List.of(Path.of(MessageFiles.STDIN)) : files;
         MessageFiles.checkReadable(inputs);
         DkimVerifier verifier = new DkimVerifier(config());
-        String id = authservId != null ? authservId : localHostName();
+        String id = authservId != null ? authservId : LocalHost.name();
         ResultWriter writer = json ? new JsonResultWriter(inkan.streams().out())
                 : new TextResultWriter(inkan.streams().out(), inputs.size() > 1);
         for (Path input : inputs) {
@@ -136,14 +134,5 @@ final class VerifyCommand implements Callable<Integer> {
             return List.of(ResultInfo.of("dkim", "none"));
         }
         return verdicts.stream().map(DkimVerdict::toResultInfo).toList();
-    }
-
-    private static String localHostName() {
-        try {
-            String name = InetAddress.getLocalHost().getCanonicalHostName();
-            return name == null || name.isBlank() ? "localhost" : name;
-        } catch (UnknownHostException | SecurityException e) {
-            return "localhost";
-        }
     }
 }
