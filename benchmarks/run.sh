@@ -72,7 +72,7 @@ fi
 echo ">> throughput suite -> $out/throughput.json"
 "$java_cmd" -jar "$jar" "${timing[@]}" -bm thrpt -tu s -prof gc \
   -rf json -rff "$out/throughput.json" "${extra[@]}" \
-  'dev\.inkan\.bench\.(DkimVerify|DkimSign|RawCrypto|JdkimVerify|BodyHash)Benchmark\.' | tee "$out/throughput.txt"
+  'dev\.inkan\.bench\.(DkimVerify|DkimSign|RawCrypto|JdkimVerify|BodyHash|Spf)Benchmark\.' | tee "$out/throughput.txt"
 
 echo ">> 100 MiB streaming with -Xmx64m -> $out/large.json"
 "$java_cmd" -jar "$jar" "${large_timing[@]}" -bm ss -tu s -jvmArgsAppend -Xmx64m -prof gc \
