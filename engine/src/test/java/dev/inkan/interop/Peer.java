@@ -3,11 +3,13 @@ package dev.inkan.interop;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -20,25 +22,25 @@ import java.util.Map;
  * call starts the peer once for a whole batch of messages. A peer that is not installed fails the test
  * with the command that installs it: CI must run these tests, never skip them.
  */
-final class Peer {
+public final class Peer {
 
     static final String INSTALL_HINT = "the interop tests need the Debian peers:"
             + " apt-get install python3-dkim python3-nacl libmail-dkim-perl";
 
     /** The peer's verdict for one DKIM-Signature, topmost first. */
-    record Verdict(int index, String result, String detail) {
-        boolean passed() {
+    public record Verdict(int index, String result, String detail) {
+        public boolean passed() {
             return "pass".equals(result);
         }
     }
 
     /** One TXT query the peer made, and whether the zone had the name. */
-    record DnsQuery(String name, boolean found) {
+    public record DnsQuery(String name, boolean found) {
     }
 
     /** What the peer said about one message file; error is set only when it could not read the message. */
-    record Report(String file, List<Verdict> signatures, List<DnsQuery> dns, String error) {
-        Verdict signature(int index) {
+    public record Report(String file, List<Verdict> signatures, List<DnsQuery> dns, String error) {
+        public Verdict signature(int index) {
             if (index >= signatures.size()) {
                 throw new AssertionError("the peer saw " + signatures.size() + " signature(s) in " + file
                         + ", expected at least " + (index + 1) + (error != null ? "; peer error: " + error : ""));
@@ -48,7 +50,7 @@ final class Peer {
     }
 
     /** One signature for the peer to make; key is a PEM (RSA) or base64 seed (Ed25519) file. */
-    record SignRequest(Path message, String selector, String domain, Path key, String algorithm,
+    public record SignRequest(Path message, String selector, String domain, Path key, String algorithm,
             String canonicalization, String identity, boolean length, String linesep) {
     }
 
@@ -74,7 +76,7 @@ final class Peer {
     }
 
     /** dkimpy with python3-nacl (Ed25519), as /usr/bin/python3 imports them. */
-    static synchronized Peer dkimpy() {
+    public static synchronized Peer dkimpy() {
         if (dkimpy == null) {
             String version = probe("dkimpy (python3-dkim with python3-nacl)", List.of("/usr/bin/python3", "-c",
                     "import dkim, nacl.signing, importlib.metadata as m; print(m.version('dkimpy'))"));
@@ -85,7 +87,7 @@ final class Peer {
     }
 
     /** Mail::DKIM as /usr/bin/perl loads it; Ed25519 only where the installed version has it. */
-    static synchronized Peer mailDkim() {
+    public static synchronized Peer mailDkim() {
         if (mailDkim == null) {
             String[] probe = probe("Mail::DKIM (libmail-dkim-perl)", List.of("/usr/bin/perl", "-MMail::DKIM",
                     "-MMail::DKIM::Verifier", "-MMail::DKIM::Signer", "-MJSON::PP", "-e",
@@ -98,7 +100,7 @@ final class Peer {
         return mailDkim;
     }
 
-    String name() {
+    public String name() {
         return name;
     }
 
@@ -106,7 +108,7 @@ final class Peer {
         return version;
     }
 
-    boolean supportsEd25519() {
+    public boolean supportsEd25519() {
         return ed25519;
     }
 
@@ -114,7 +116,7 @@ final class Peer {
      * Verifies every signature of each message, DNS answered from {@code zone} only. A query for a name the
      * zone does not have fails the test: the peers must not reach for real DNS.
      */
-    Map<Path, Report> verify(Zone zone, List<Path> messages, Path workDir) {
+    public Map<Path, Report> verify(Zone zone, List<Path> messages, Path workDir) {
         List<String> command = new ArrayList<>(List.of(interpreter, script(verifyScript),
                 zone.writeJson(workDir).toString()));
         messages.forEach(m -> command.add(m.toString()));
@@ -137,7 +139,7 @@ final class Peer {
     }
 
     /** Signs each request's message; returns the DKIM-Signature fields in request order, as the peer wrote them. */
-    List<String> sign(List<SignRequest> requests, Path workDir) {
+    public List<String> sign(List<SignRequest> requests, Path workDir) {
         Path file = workDir.resolve("sign-requests-" + System.nanoTime() + ".json");
         try {
             JSON.writeValue(file.toFile(), requests.stream().map(Peer::requestJson).toList());
@@ -211,15 +213,34 @@ final class Peer {
         return output.stdout().strip();
     }
 
-    private static String script(String fileName) {
+    private static final Map<String, String> EXTRACTED = new HashMap<>();
+
+    /**
+     * The script's path. Other modules' tests get it from this module's test-jar, where it is not a file:
+     * it is then copied once to a temporary file.
+     */
+    private static synchronized String script(String fileName) {
         URL url = Peer.class.getResource("/interop/" + fileName);
         if (url == null) {
             throw new AssertionError("test resource interop/" + fileName + " is missing");
         }
         try {
-            return Path.of(url.toURI()).toString();
+            if ("file".equals(url.getProtocol())) {
+                return Path.of(url.toURI()).toString();
+            }
+            if (!EXTRACTED.containsKey(fileName)) {
+                Path copy = Files.createTempFile("inkan-interop-", "-" + fileName);
+                copy.toFile().deleteOnExit();
+                try (InputStream in = url.openStream()) {
+                    Files.copy(in, copy, StandardCopyOption.REPLACE_EXISTING);
+                }
+                EXTRACTED.put(fileName, copy.toString());
+            }
+            return EXTRACTED.get(fileName);
         } catch (URISyntaxException e) {
             throw new AssertionError(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -19,16 +19,16 @@ import java.util.Map;
  * the peers read the same records from the JSON file {@link #writeJson} makes ({name: [record, ...]}, one
  * string per TXT record, character-strings already joined). Every other name is NXDOMAIN everywhere.
  */
-final class Zone {
+public final class Zone {
 
     private final Map<String, List<String>> records = new LinkedHashMap<>();
 
     /** Publishes {@code key} at {@code selector._domainkey.domain} as "v=DKIM1; k=...; p=...". */
-    Zone publish(String selector, String domain, VerifyingKey key) {
+    public Zone publish(String selector, String domain, VerifyingKey key) {
         return txt(selector + "._domainkey." + domain, DkimKeyRecord.textFor(key));
     }
 
-    Zone txt(String name, String record) {
+    public Zone txt(String name, String record) {
         records.computeIfAbsent(normalize(name), n -> new ArrayList<>()).add(record);
         return this;
     }
@@ -38,14 +38,14 @@ final class Zone {
     }
 
     /** The same records for Inkan. */
-    DnsResolver resolver() {
+    public DnsResolver resolver() {
         ScriptedResolver resolver = ScriptedResolver.empty();
         records.forEach((name, texts) -> texts.forEach(text -> resolver.txt(name, text)));
         return resolver;
     }
 
     /** Writes the records as {@code zone.json} in {@code dir} for the peer scripts. */
-    Path writeJson(Path dir) {
+    public Path writeJson(Path dir) {
         Path file = dir.resolve("zone.json");
         try {
             new ObjectMapper().writerWithDefaultPrettyPrinter().writeValue(file.toFile(), records);
