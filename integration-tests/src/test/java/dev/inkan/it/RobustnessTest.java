@@ -162,7 +162,8 @@ class RobustnessTest {
     void an_exception_inside_dkim_sign_leaves_the_mail_unsigned_not_lost() throws Exception {
         sink.advertise8BitMime(true);
         String id = "<broken-multipart@robust.test>";
-        // JavaMail cannot parse this multipart (no boundary line): DkimSign's 7bit conversion throws
+        // JavaMail cannot parse this multipart (no boundary line): DkimSign's 7bit conversion throws, and so
+        // does the saveChanges() it falls back to, so the mail cannot be brought to James's fixed point
         String message = "From: " + SENDER + "\r\nTo: bob@default.test\r\nSubject: broken multipart\r\n"
                 + "Message-ID: " + id + "\r\nMIME-Version: 1.0\r\n"
                 + "Content-Type: multipart/mixed; boundary=\"never-used\"\r\n\r\nNo parts here.\r\n";

@@ -34,8 +34,8 @@ public final class DnsParameters {
         List<String> servers = p.string("dnsServers").map(v -> Arrays.stream(v.split(",")).map(String::strip)
                 .filter(s -> !s.isEmpty()).toList()).orElse(List.of());
         if (zone.isPresent()) {
-            if (!servers.isEmpty() || p.string("dnsTimeout").isPresent()) {
-                throw p.error("dnsZoneFile", "cannot be combined with dnsServers or dnsTimeout");
+            if (!servers.isEmpty() || p.string("dnsTimeout").isPresent() || p.string("dnsRetries").isPresent()) {
+                throw p.error("dnsZoneFile", "cannot be combined with dnsServers, dnsTimeout or dnsRetries");
             }
             String key = "zone:" + zone.get().toAbsolutePath();
             try {

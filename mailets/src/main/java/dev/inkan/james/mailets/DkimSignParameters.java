@@ -48,7 +48,15 @@ final class DkimSignParameters {
             throw p.error("configure exactly one key source: privateKey/privateKeyFile (with domain and selector),"
                     + " keys, or keyTable with signingTable");
         }
+        if (!single && p.string("algorithm").isPresent()) {
+            throw p.error("algorithm", "applies to a single key (privateKey/privateKeyFile); with keys or tables"
+                    + " each key's type decides (rsa-sha256 or ed25519-sha256)");
+        }
         if (tables) {
+            if (p.string("signForeignDomains").isPresent() || p.string("identity").isPresent()) {
+                throw p.error("signForeignDomains and identity apply to privateKey/keys; with a signing table use a"
+                        + " '*' line for foreign mail and the table's identity column");
+            }
             return tableSelector();
         }
         List<KeySelection> keys = single ? List.of(singleKey()) : keyList();
@@ -101,14 +109,22 @@ final class DkimSignParameters {
         }
     }
 
+    /** The a= of a single configured key, or null when the key type decides. */
+    SignatureAlgorithm algorithm() throws MessagingException {
+        if (p.string("algorithm").isEmpty()) {
+            return null;
+        }
+        SignatureAlgorithm algorithm = SignatureAlgorithm.fromTagName(p.string("algorithm").get());
+        if (algorithm == null) {
+            throw p.error("algorithm", "must be rsa-sha256 or ed25519-sha256");
+        }
+        return algorithm;
+    }
+
     /** Builds a spec once at start-up, so that a key/algorithm/identity mismatch fails now, not per mail. */
     private void check(KeySelection k) throws MessagingException {
         try {
-            SignatureAlgorithm algorithm = p.string("algorithm").map(SignatureAlgorithm::fromTagName).orElse(null);
-            if (p.string("algorithm").isPresent() && algorithm == null) {
-                throw p.error("algorithm", "must be rsa-sha256 or ed25519-sha256");
-            }
-            options().specFor(k.key(), k.domain(), k.selector(), algorithm, k.identity());
+            options().specFor(k.key(), k.domain(), k.selector(), algorithm(), k.identity());
         } catch (IllegalArgumentException e) {
             throw p.error("key d=" + k.domain() + " s=" + k.selector() + " cannot sign: " + e.getMessage());
         }

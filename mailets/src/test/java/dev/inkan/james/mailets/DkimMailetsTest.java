@@ -195,6 +195,12 @@ class DkimMailetsTest {
         assertThatThrownBy(() -> signer("domain", "example.com", "selector", "s", "privateKeyFile",
                 dir.resolve("rsa.private").toString(), "canonicalisation", "relaxed"))
                 .hasMessageContaining("canonicalisation");
+        assertThatThrownBy(() -> signer("keys", "example.com:rsa:" + dir.resolve("rsa.private"), "algorithm", "rsa-sha256"))
+                .hasMessageContaining("parameter 'algorithm' applies to a single key");
+        assertThatThrownBy(() -> signer("keyTable", "/k", "signingTable", "/s", "signForeignDomains", "true"))
+                .hasMessageContaining("with a signing table use a '*' line");
+        assertThatThrownBy(() -> verifier("dnsRetries", "1"))
+                .hasMessage("DkimVerify: parameter 'dnsZoneFile' cannot be combined with dnsServers, dnsTimeout or dnsRetries");
         assertThatThrownBy(() -> verifier("maxSignatures", "0"))
                 .hasMessage("DkimVerify: parameter 'maxSignatures' must be between 1 and 100, got 0");
     }

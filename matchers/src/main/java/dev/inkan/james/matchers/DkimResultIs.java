@@ -1,5 +1,7 @@
 package dev.inkan.james.matchers;
 
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -13,8 +15,8 @@ import java.util.Set;
  */
 public class DkimResultIs extends ResultMatcher {
 
-    private static final Set<String> KEYWORDS = Set.of("none", "pass", "fail", "neutral", "policy", "temperror",
-            "permerror");
+    private static final Set<String> KEYWORDS = new LinkedHashSet<>(List.of("none", "pass", "fail", "neutral", "policy", "temperror",
+            "permerror"));
 
     @Override
     protected String method() {

@@ -1,5 +1,7 @@
 package dev.inkan.james.matchers;
 
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -12,8 +14,8 @@ import java.util.Set;
  */
 public class SpfResultIs extends ResultMatcher {
 
-    private static final Set<String> KEYWORDS = Set.of("none", "neutral", "pass", "fail", "softfail", "temperror",
-            "permerror");
+    private static final Set<String> KEYWORDS = new LinkedHashSet<>(List.of("none", "neutral", "pass", "fail", "softfail", "temperror",
+            "permerror"));
 
     @Override
     protected String method() {

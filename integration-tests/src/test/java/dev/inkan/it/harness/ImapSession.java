@@ -1,0 +1,127 @@
+package dev.inkan.it.harness;
+
+import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A minimal byte-exact IMAP4rev1 client (RFC 3501) for reading delivered mail back: LOGIN, LIST, SELECT,
+ * FETCH. Replies are read as octets and literals ({@code {n}}) by their octet count, so 8bit content and
+ * any line shape come back exactly (commons-net's client counts characters of text lines instead).
+ */
+final class ImapSession implements AutoCloseable {
+
+    private static final Pattern LITERAL = Pattern.compile("\\{(\\d+)\\}$");
+    private static final Pattern EXISTS = Pattern.compile("^\\* (\\d+) EXISTS$");
+
+    /** One tagged command's untagged lines (text) and literals (octets), in order. */
+    record Reply(List<String> lines, List<byte[]> literals) {
+    }
+
+    private final Socket socket;
+    private final InputStream in;
+    private final OutputStream out;
+    private int tag;
+
+    ImapSession(int port) throws IOException {
+        socket = new Socket(InetAddress.getLoopbackAddress(), port);
+        socket.setSoTimeout(30_000);
+        in = new BufferedInputStream(socket.getInputStream());
+        out = socket.getOutputStream();
+        String greeting = line();
+        if (!greeting.startsWith("* OK")) {
+            throw new IOException("IMAP greeting: " + greeting);
+        }
+    }
+
+    void login(String user, String password) throws IOException {
+        command("LOGIN \"" + user + "\" \"" + password + "\"");
+    }
+
+    /** LIST lines of every mailbox. */
+    List<String> folders() throws IOException {
+        return command("LIST \"\" \"*\"").lines();
+    }
+
+    /** SELECTs {@code folder}; returns its message count. */
+    int select(String folder) throws IOException {
+        for (String l : command("SELECT \"" + folder + "\"").lines()) {
+            Matcher m = EXISTS.matcher(l);
+            if (m.matches()) {
+                return Integer.parseInt(m.group(1));
+            }
+        }
+        throw new IOException("SELECT " + folder + " reported no EXISTS count");
+    }
+
+    /** The octets of {@code section} (e.g. "HEADER", "" for the whole message) of message {@code n}. */
+    byte[] fetch(int n, String section) throws IOException {
+        Reply reply = command("FETCH " + n + " (BODY.PEEK[" + section + "])");
+        if (reply.literals().isEmpty()) {
+            throw new IOException("FETCH " + n + " returned no literal: " + reply.lines());
+        }
+        return reply.literals().get(0);
+    }
+
+    /** Sends a command and reads to its tagged completion; a NO or BAD is an IOException. */
+    Reply command(String text) throws IOException {
+        String t = "i" + (++tag);
+        out.write((t + " " + text + "\r\n").getBytes(StandardCharsets.UTF_8));
+        out.flush();
+        List<String> lines = new ArrayList<>();
+        List<byte[]> literals = new ArrayList<>();
+        while (true) {
+            String l = line();
+            Matcher literal = LITERAL.matcher(l);
+            while (literal.find()) {
+                literals.add(in.readNBytes(Integer.parseInt(literal.group(1))));
+                l = l + " <literal> " + line(); // the rest of the response after the literal
+                literal = LITERAL.matcher(l);
+            }
+            if (l.startsWith(t + " ")) {
+                if (!l.startsWith(t + " OK")) {
+                    throw new IOException("IMAP " + text.split(" ")[0] + ": " + l);
+                }
+                return new Reply(lines, literals);
+            }
+            lines.add(l);
+        }
+    }
+
+    /** One CRLF-terminated line of a reply, without the CRLF. */
+    private String line() throws IOException {
+        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+        int previous = -1;
+        while (true) {
+            int b = in.read();
+            if (b < 0) {
+                throw new IOException("IMAP connection closed");
+            }
+            if (previous == '\r' && b == '\n') {
+                byte[] bytes = buffer.toByteArray();
+                return new String(bytes, 0, bytes.length - 1, StandardCharsets.UTF_8);
+            }
+            buffer.write(b);
+            previous = b;
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        try {
+            command("LOGOUT");
+        } catch (IOException ignored) {
+            // closing anyway
+        }
+        socket.close();
+    }
+}
