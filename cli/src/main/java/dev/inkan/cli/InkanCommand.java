@@ -9,12 +9,14 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-/** {@code inkan}: the operator's command for DKIM keys, DNS records, signing and verifying. */
+/** {@code inkan}: the operator's command for DKIM keys, DNS records, signing, verifying, ARC sealing and SPF. */
 @Command(sortOptions = false,
         name = "inkan",
         versionProvider = InkanVersion.class,
-        subcommands = {KeygenCommand.class, SignCommand.class, VerifyCommand.class, SpfCommand.class},
-        description = "DKIM keys, DNS records, signing and verifying (RFC 6376, RFC 8301, RFC 8463).")
+        subcommands = {KeygenCommand.class, SignCommand.class, VerifyCommand.class, ArcSealCommand.class,
+            SpfCommand.class},
+        description = "DKIM keys, DNS records, signing and verifying (RFC 6376, RFC 8301, RFC 8463), ARC sealing and"
+                + " validation (RFC 8617), SPF (RFC 7208).")
 public final class InkanCommand implements Runnable {
 
     public static final int EXIT_OK = 0;
@@ -43,7 +45,7 @@ public final class InkanCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "missing command: keygen, sign or verify");
+        throw new ParameterException(spec.commandLine(), "missing command: keygen, sign, verify, arc-seal or spf");
     }
 
     /** The configured command line: byte streams, one-line errors and the exit statuses documented above. */

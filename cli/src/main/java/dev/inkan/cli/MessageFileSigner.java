@@ -2,7 +2,6 @@ package dev.inkan.cli;
 
 import dev.inkan.dkim.DkimSigner;
 import dev.inkan.dkim.DkimSigning;
-import dev.inkan.message.LineEnding;
 import dev.inkan.message.MessageLimitException;
 import dev.inkan.message.MessageLimits;
 import dev.inkan.message.MessageSink;
@@ -10,7 +9,6 @@ import dev.inkan.message.ScannedMessage;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -20,7 +18,7 @@ import java.util.List;
  * block is kept in memory), then the signature fields and the file's bytes, unchanged, are written out.
  * The fields use the file's own line ending (the first line's), so an LF-only file stays LF-only.
  */
-final class MessageFileSigner {
+final class MessageFileSigner implements MessageFileWriter {
 
     private final DkimSigner signer;
 
@@ -34,7 +32,8 @@ final class MessageFileSigner {
      * @param name how to name the message in an error ("msg.eml", "standard input")
      * @throws InputException when the message's header block is over the limits
      */
-    void sign(Path message, String name, OutputStream out) throws IOException, InputException {
+    @Override
+    public void write(Path message, String name, OutputStream out) throws IOException, InputException {
         DkimSigning job = signer.start();
         ScannedMessage scanned;
         try (InputStream in = Files.newInputStream(message)) {
@@ -42,12 +41,6 @@ final class MessageFileSigner {
         } catch (MessageLimitException e) {
             throw new InputException(name + ": " + e.getMessage());
         }
-        List<String> fields = job.signatureFields(scanned);
-        for (String field : fields) {
-            String text = scanned.lineEnding() == LineEnding.LF ? field.replace("\r\n", "\n") : field;
-            out.write(text.getBytes(StandardCharsets.UTF_8));
-        }
-        Files.copy(message, out);
-        out.flush();
+        FieldsOnTop.write(job.signatureFields(scanned), scanned.lineEnding(), message, out);
     }
 }

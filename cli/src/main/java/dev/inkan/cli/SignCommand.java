@@ -2,24 +2,14 @@ package dev.inkan.cli;
 
 import dev.inkan.dkim.DkimSigner;
 import dev.inkan.dkim.DkimSigningSpec;
-import java.io.BufferedOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.io.PrintStream;
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -27,7 +17,6 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
@@ -98,13 +87,8 @@ final class SignCommand implements Callable<Integer> {
     @Option(names = "--no-timestamp", order = 16, description = "Leave out t= (and so x=).")
     private boolean noTimestamp;
 
-    @Option(names = "--out-dir", paramLabel = "DIR", order = 17,
-            description = "Write each signed FILE to DIR under its own name (DIR is created if missing).")
-    private Path outDir;
-
-    @Parameters(paramLabel = "FILE", arity = "0..*",
-            description = "Messages to sign (default: standard input).")
-    private List<Path> files = new ArrayList<>();
+    @Mixin
+    private MessageOutputOptions messages;
 
     @Override
     public Integer call() throws InputException, IOException {
@@ -116,28 +100,7 @@ final class SignCommand implements Callable<Integer> {
         }
         MessageFileSigner signer = new MessageFileSigner(new DkimSigner(specs(),
                 timestamp == null ? Clock.systemUTC() : Clock.fixed(timestamp, ZoneOffset.UTC)));
-        boolean fromStdin = files.isEmpty() || (files.size() == 1 && MessageFiles.isStdin(files.get(0)));
-        if (fromStdin) {
-            if (outDir != null) {
-                throw usage("--out-dir needs FILE arguments; standard input is signed to standard output");
-            }
-            try (StdinSpool spool = StdinSpool.of(inkan.streams().in())) {
-                toStdout(signer, spool.file(), "standard input");
-            }
-            return InkanCommand.EXIT_OK;
-        }
-        MessageFiles.checkReadable(files);
-        if (outDir == null) {
-            if (files.size() > 1) {
-                throw usage("signing " + files.size() + " files needs --out-dir DIR (one signed file each)");
-            }
-            toStdout(signer, files.get(0), files.get(0).toString());
-        } else {
-            Map<Path, Path> targets = targets();
-            for (Map.Entry<Path, Path> t : targets.entrySet()) {
-                toFile(signer, t.getKey(), t.getValue());
-            }
-        }
+        messages.run(signer, inkan.streams(), this::usage);
         return InkanCommand.EXIT_OK;
     }
 
@@ -160,58 +123,6 @@ final class SignCommand implements Callable<Integer> {
             }
         }
         return specs;
-    }
-
-    /** Each input with its output file; refuses '-', two inputs with one name, and an output over its input. */
-    private Map<Path, Path> targets() throws InputException, IOException {
-        Files.createDirectories(outDir);
-        Map<Path, Path> targets = new LinkedHashMap<>();
-        Map<Path, Path> byTarget = new HashMap<>();
-        for (Path file : files) {
-            if (MessageFiles.isStdin(file)) {
-                throw usage("standard input ('-') cannot be combined with --out-dir");
-            }
-            Path target = outDir.resolve(file.getFileName());
-            Path earlier = byTarget.put(target.toAbsolutePath().normalize(), file);
-            if (earlier != null) {
-                throw new InputException(earlier + " and " + file + " would both be written to " + target);
-            }
-            if (Files.exists(target, LinkOption.NOFOLLOW_LINKS) && Files.isSameFile(file, target)) {
-                throw new InputException(target + " is the input itself; choose another --out-dir");
-            }
-            targets.put(file, target);
-        }
-        return targets;
-    }
-
-    private void toStdout(MessageFileSigner signer, Path message, String name) throws IOException, InputException {
-        PrintStream out = inkan.streams().out();
-        signer.sign(message, name, out);
-        if (out.checkError()) {
-            throw new IOException("standard output: write error");
-        }
-    }
-
-    /** Writes beside the target, then renames: a failure never leaves a half-written message behind. */
-    private static void toFile(MessageFileSigner signer, Path message, Path target) throws IOException, InputException {
-        Path dir = target.toAbsolutePath().getParent();
-        Path partial = Files.createTempFile(dir, "." + target.getFileName() + ".", ".partial");
-        try {
-            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(partial), 65536)) {
-                signer.sign(message, message.toString(), out);
-            }
-            copyPermissions(message, partial);
-            Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(partial);
-        }
-    }
-
-    /** The signed copy gets the permissions of its input (the temporary file starts as 600). */
-    private static void copyPermissions(Path from, Path to) throws IOException {
-        if (Files.getFileStore(to).supportsFileAttributeView("posix")) {
-            Files.setPosixFilePermissions(to, Files.getPosixFilePermissions(from));
-        }
     }
 
     private static List<String> nonBlank(List<String> names) {

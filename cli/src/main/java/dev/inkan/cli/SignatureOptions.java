@@ -1,30 +1,15 @@
 package dev.inkan.cli;
 
-import dev.inkan.crypto.KeyFormatException;
 import dev.inkan.crypto.SignatureAlgorithm;
 import dev.inkan.crypto.SigningKey;
-import dev.inkan.crypto.SigningKeyReader;
 import dev.inkan.dkim.DkimSigningSpec;
-import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
 /**
- * One signature to make: picocli fills one instance per {@code --domain ... --selector ... --key ...}
- * group on the command line, so repeating the group signs with several keys in one pass.
+ * One DKIM signature to make: a key group ({@link KeyOptions}) with the DKIM-only a= and i=; repeating the group
+ * signs with several keys in one pass.
  */
-final class SignatureOptions {
-
-    @Option(names = "--domain", required = true, paramLabel = "DOMAIN", order = 1,
-            description = "Signing domain (d=). Starts a new signature when repeated.")
-    String domain;
-
-    @Option(names = "--selector", required = true, paramLabel = "SELECTOR", order = 2,
-            description = "Selector (s=) of the published key.")
-    String selector;
-
-    @Option(names = "--key", required = true, paramLabel = "FILE", order = 3,
-            description = "Private key: PEM (PKCS#1 or PKCS#8; RSA or Ed25519) or a base64 Ed25519 seed.")
-    Path key;
+final class SignatureOptions extends KeyOptions {
 
     @Option(names = "--algorithm", paramLabel = "ALG", order = 4,
             converter = OptionConverters.Algorithms.class, completionCandidates = OptionConverters.Algorithms.class,
@@ -37,12 +22,7 @@ final class SignatureOptions {
 
     /** A builder for this signature with its key read and its own options applied. */
     DkimSigningSpec.Builder builder() throws InputException {
-        SigningKey signingKey;
-        try {
-            signingKey = SigningKeyReader.read(key);
-        } catch (KeyFormatException e) {
-            throw new InputException(e.getMessage());
-        }
+        SigningKey signingKey = signingKey();
         String where = "signature d=" + domain + " s=" + selector + ": ";
         try {
             DkimSigningSpec.Builder builder = DkimSigningSpec.builder(signingKey, domain, selector).identity(identity);

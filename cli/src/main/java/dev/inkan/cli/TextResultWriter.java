@@ -1,5 +1,6 @@
 package dev.inkan.cli;
 
+import dev.inkan.arc.ArcVerdict;
 import dev.inkan.authres.AuthResultsFormatter;
 import dev.inkan.authres.AuthenticationResults;
 import dev.inkan.dkim.DkimVerdict;
@@ -23,7 +24,7 @@ final class TextResultWriter implements ResultWriter {
     }
 
     @Override
-    public void write(String file, AuthenticationResults results, List<DkimVerdict> verdicts) {
+    public void write(String file, AuthenticationResults results, List<DkimVerdict> verdicts, ArcVerdict arc) {
         if (nameEachMessage) {
             if (!first) {
                 out.println();

@@ -2,10 +2,19 @@ package dev.inkan.cli;
 
 import dev.inkan.authres.AuthenticationResults;
 import dev.inkan.authres.ResultInfo;
+import dev.inkan.arc.ArcCheck;
+import dev.inkan.arc.ArcValidator;
+import dev.inkan.arc.ArcValidatorConfig;
+import dev.inkan.arc.ArcVerdict;
+import dev.inkan.dkim.DkimCheck;
 import dev.inkan.dkim.DkimVerdict;
 import dev.inkan.dkim.DkimVerifier;
 import dev.inkan.dkim.DkimVerifierConfig;
+import dev.inkan.message.BodyHashRequester;
 import dev.inkan.message.MessageLimitException;
+import dev.inkan.message.MessageLimits;
+import dev.inkan.message.MessageSink;
+import dev.inkan.message.ScannedMessage;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -22,15 +31,19 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
-/** {@code inkan verify}: checks the DKIM signatures of messages and reports them as Authentication-Results. */
+/**
+ * {@code inkan verify}: checks the DKIM signatures and the ARC chain of messages, in one pass over each, and
+ * reports them as Authentication-Results.
+ */
 @Command(sortOptions = false,
         name = "verify",
         versionProvider = InkanVersion.class,
         description = {
-            "Verify the DKIM signatures of messages (RFC 6376, RFC 8301, RFC 8463).",
-            "For each message prints the Authentication-Results header field (RFC 8601) a receiver would add; "
-                    + "with several FILEs each is introduced by a line '==> FILE <=='. A message without "
-                    + "signatures reports dkim=none. With --json: one JSON object per message per line.",
+            "Verify the DKIM signatures (RFC 6376, RFC 8301, RFC 8463) and the ARC chain (RFC 8617) of messages.",
+            "For each message prints the Authentication-Results header field (RFC 8601) a receiver would add: "
+                    + "one dkim= result per signature (dkim=none without any), then arc=none, arc=pass "
+                    + "(with header.oldest-pass) or arc=fail (with the reason); with several FILEs each is "
+                    + "introduced by a line '==> FILE <=='. With --json: one JSON object per message per line.",
             "The exit status is 0 whatever the results; read them from the output."},
         footerHeading = "%nExamples:%n",
         footer = {
@@ -52,14 +65,16 @@ final class VerifyCommand implements Callable<Integer> {
     private String authservId;
 
     @Option(names = "--min-key-bits", order = 11, paramLabel = "N",
-            description = "Smallest RSA key accepted; smaller keys give dkim=policy (default: 1024, RFC 8301).")
+            description = "Smallest RSA key accepted; smaller keys give dkim=policy and fail an ARC chain "
+                    + "(default: 1024, RFC 8301).")
     private Integer minKeyBits;
 
     @Option(names = "--max-signatures", order = 12, paramLabel = "N",
             description = "Signatures checked per message; further ones give dkim=policy (default: 10).")
     private Integer maxSignatures;
 
-    @Option(names = "--allow-sha1", order = 13, description = "Accept rsa-sha1 signatures (refused by RFC 8301 section 3.1).")
+    @Option(names = "--allow-sha1", order = 13,
+            description = "Accept rsa-sha1 signatures and seals (refused by RFC 8301 section 3.1).")
     private boolean allowSha1;
 
     @Option(names = "--now", order = 14, paramLabel = "EPOCH", converter = OptionConverters.EpochSeconds.class,
@@ -78,13 +93,20 @@ final class VerifyCommand implements Callable<Integer> {
         List<Path> inputs = files.isEmpty() ? List.of(Path.of(MessageFiles.STDIN)) : files;
         MessageFiles.checkReadable(inputs);
         DkimVerifier verifier = new DkimVerifier(config());
+        ArcValidator validator = new ArcValidator(arcConfig(verifier.config()));
         String id = authservId != null ? authservId : LocalHost.name();
         ResultWriter writer = json ? new JsonResultWriter(inkan.streams().out())
                 : new TextResultWriter(inkan.streams().out(), inputs.size() > 1);
         for (Path input : inputs) {
             String name = input.toString();
-            List<DkimVerdict> verdicts = verify(verifier, input);
-            writer.write(name, AuthenticationResults.of(id, resultInfos(verdicts)), verdicts);
+            DkimCheck dkim = verifier.check();
+            ArcCheck arc = validator.check();
+            ScannedMessage scanned = scan(input, List.of(dkim, arc));
+            List<DkimVerdict> verdicts = dkim.verdicts(scanned);
+            ArcVerdict chain = arc.verdict(scanned);
+            List<ResultInfo> results = new ArrayList<>(resultInfos(verdicts));
+            results.add(chain.toResultInfo());
+            writer.write(name, AuthenticationResults.of(id, results), verdicts, chain);
         }
         if (inkan.streams().out().checkError()) {
             throw new IOException("standard output: write error");
@@ -119,17 +141,24 @@ final class VerifyCommand implements Callable<Integer> {
         }
     }
 
-    private List<DkimVerdict> verify(DkimVerifier verifier, Path input) throws IOException, InputException {
+    /** The ARC validator with the same RFC 8301 policy as DKIM. */
+    static ArcValidatorConfig arcConfig(DkimVerifierConfig dkim) {
+        return ArcValidatorConfig.builder(dkim.resolver()).minRsaBits(dkim.minRsaBits()).maxRsaBits(dkim.maxRsaBits())
+                .allowSha1(dkim.allowSha1()).messageLimits(dkim.messageLimits()).build();
+    }
+
+    /** One pass over the message for every check. */
+    private ScannedMessage scan(Path input, List<BodyHashRequester> checks) throws IOException, InputException {
         boolean stdin = MessageFiles.isStdin(input);
         try (InputStream in = stdin ? inkan.streams().in() : Files.newInputStream(input)) {
-            return verifier.verify(in);
+            return MessageSink.scan(in, MessageLimits.DEFAULT, checks);
         } catch (MessageLimitException e) {
             throw new InputException((stdin ? "standard input" : input.toString()) + ": " + e.getMessage());
         }
     }
 
     /** One resinfo per signature; dkim=none for a message without any (RFC 8601 §2.7.1). */
-    private static List<ResultInfo> resultInfos(List<DkimVerdict> verdicts) {
+    static List<ResultInfo> resultInfos(List<DkimVerdict> verdicts) {
         if (verdicts.isEmpty()) {
             return List.of(ResultInfo.of("dkim", "none"));
         }

@@ -20,11 +20,11 @@ class InkanCommandTest {
         CliRun run = CliRun.run("--help");
 
         assertThat(run.exitCode()).isZero();
-        assertThat(run.out()).contains("keygen", "sign", "verify", "Exit status:");
+        assertThat(run.out()).contains("keygen", "sign", "verify", "arc-seal", "spf", "Exit status:");
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"keygen", "sign", "verify"})
+    @ValueSource(strings = {"keygen", "sign", "verify", "arc-seal", "spf"})
     void everyCommandHasHelp(String command) {
         CliRun run = CliRun.run(command, "--help");
 

@@ -58,11 +58,12 @@ class VerifyCommandTest {
     }
 
     @Test
-    void anUnsignedMessageReportsDkimNone() {
+    void anUnsignedMessageReportsDkimNoneAndArcNone() {
         CliRun verify = verify(Messages.lf());
 
         assertThat(verify.exitCode()).isZero();
-        assertThat(verify.out()).isEqualTo("Authentication-Results: mx.test; dkim=none" + System.lineSeparator());
+        assertThat(verify.out()).isEqualTo("Authentication-Results: mx.test; dkim=none; arc=none"
+                + System.lineSeparator());
     }
 
     @Test
@@ -94,8 +95,12 @@ class VerifyCommandTest {
         assertThat(signature.get("unsignedBodyBytes").asLong()).isZero();
         JsonNode second = JSON.readTree(verify.outLines().get(1));
         assertThat(second.get("file").asText()).isEqualTo(b.toString());
-        assertThat(second.get("authenticationResults").asText()).isEqualTo("mx.test; dkim=none");
+        assertThat(second.get("authenticationResults").asText()).isEqualTo("mx.test; dkim=none; arc=none");
         assertThat(second.get("dkim")).isEmpty();
+        assertThat(second.get("arc").get("result").asText()).isEqualTo("none");
+        assertThat(second.get("arc").get("reasonCode").asText()).isEqualTo("NO_CHAIN");
+        assertThat(second.get("arc").get("instances").asInt()).isZero();
+        assertThat(second.get("arc").get("oldestPass").isNull()).isTrue();
     }
 
     @Test
@@ -123,7 +128,7 @@ class VerifyCommandTest {
 
         assertThat(verify.outLines()).first().isEqualTo("==> " + a + " <==");
         assertThat(verify.out()).containsSubsequence("==> " + a + " <==", "dkim=pass", "", "==> " + b + " <==",
-                "Authentication-Results: mx.test; dkim=none");
+                "Authentication-Results: mx.test; dkim=none; arc=none");
     }
 
     @Test

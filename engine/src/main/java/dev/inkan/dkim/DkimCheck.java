@@ -4,7 +4,11 @@ import dev.inkan.crypto.HashAlgorithm;
 import dev.inkan.crypto.KeyType;
 import dev.inkan.crypto.VerifyingKey;
 import dev.inkan.crypto.VerifyingKeyCache;
-import dev.inkan.dns.DnsAnswer;
+import dev.inkan.keyrecord.KeyRecord;
+import dev.inkan.keyrecord.KeyRecordCache;
+import dev.inkan.keyrecord.KeyRecordLookup;
+import dev.inkan.keyrecord.KeyRecordParse;
+import dev.inkan.keyrecord.KeyRecordProblem;
 import dev.inkan.message.BodyHash;
 import dev.inkan.message.BodyHashKey;
 import dev.inkan.message.BodyHashRequester;
@@ -33,14 +37,14 @@ public final class DkimCheck implements BodyHashRequester {
 
     private final DkimVerifierConfig config;
     private final VerifyingKeyCache keys;
-    private final KeyRecordCache records;
+    private final KeyRecordLookup keyRecords;
     private final List<HeaderField> fields = new ArrayList<>();
     private final List<DkimSignatureParse> parses = new ArrayList<>();
 
     DkimCheck(DkimVerifierConfig config, VerifyingKeyCache keys, KeyRecordCache records) {
         this.config = config;
         this.keys = keys;
-        this.records = records;
+        this.keyRecords = new KeyRecordLookup(config.resolver(), records);
     }
 
     @Override
@@ -94,44 +98,24 @@ public final class DkimCheck implements BodyHashRequester {
         if (sig.algorithm().hash() == HashAlgorithm.SHA1 && !config.allowSha1()) {
             return verdict(parse, DkimReason.SHA1_REFUSED, null);
         }
-        DnsAnswer<String> answer = config.resolver().txt(sig.keyName());
-        switch (answer.status()) {
-            case TEMPFAIL:
-                return verdict(parse, DkimReason.KEY_UNAVAILABLE, "key unavailable: " + sig.keyName() + " "
-                        + answer.detail());
-            case NXDOMAIN:
-            case NO_DATA:
-                return verdict(parse, DkimReason.NO_KEY, null);
-            default:
-                break;
-        }
-        DkimKeyRecordParse keyParse = firstUsable(answer.records());
+        KeyRecordParse keyParse = keyRecords.find(sig.keyName());
         if (keyParse.record() == null) {
-            return verdict(parse, keyParse.reason(), keyParse.detail());
+            return verdict(parse, DkimReason.forKeyProblem(keyParse.problem()), keyParse.detail());
         }
         return verifyWithKey(sig, parse, keyParse.record(), message);
     }
 
-    /** RFC 6376 §6.1.2 step 4: of several records, the first that is a syntactically valid key record. */
-    private DkimKeyRecordParse firstUsable(List<String> texts) {
-        DkimKeyRecordParse first = null;
-        for (String record : texts) {
-            DkimKeyRecordParse p = records.parse(record);
-            if (p.record() != null) {
-                return p;
-            }
-            if (first == null) {
-                first = p;
-            }
-        }
-        return first;
-    }
-
-    private DkimVerdict verifyWithKey(DkimSignature sig, DkimSignatureParse parse, DkimKeyRecord record,
+    private DkimVerdict verifyWithKey(DkimSignature sig, DkimSignatureParse parse, KeyRecord record,
             ScannedMessage message) {
-        DkimReason keyProblem = keyProblem(sig, record);
-        if (keyProblem != null) {
-            return verdict(parse, keyProblem, keyProblemDetail(keyProblem, sig, record));
+        KeyRecordProblem problem = keyProblem(sig, record);
+        if (problem != null) {
+            return verdict(parse, DkimReason.forKeyProblem(problem), record.detailFor(problem, sig.algorithm()));
+        }
+        if (record.strictIdentity() && !sig.identityDomain().equalsIgnoreCase(sig.domain())) {
+            return verdict(parse, DkimReason.KEY_STRICT_IDENTITY, null);
+        }
+        if (record.revoked()) {
+            return verdict(parse, DkimReason.KEY_REVOKED, null);
         }
         VerifyingKey key;
         try {
@@ -164,41 +148,16 @@ public final class DkimCheck implements BodyHashRequester {
         return pass(parse, key.bits(), record, body);
     }
 
-    /** RFC 6376 §6.1.2 steps 6–8 and the t=s flag of §3.6.1. */
-    private static DkimReason keyProblem(DkimSignature sig, DkimKeyRecord record) {
-        if (record.keyType() == null || record.keyType() != sig.algorithm().keyType()) {
-            return DkimReason.INAPPROPRIATE_KEY_ALGORITHM;
-        }
-        if (!record.allows(sig.algorithm().hash())) {
-            return DkimReason.INAPPROPRIATE_HASH_ALGORITHM;
-        }
-        if (!record.isForEmail()) {
-            return DkimReason.KEY_SERVICE_MISMATCH;
-        }
-        if (record.strictIdentity() && !sig.identityDomain().equalsIgnoreCase(sig.domain())) {
-            return DkimReason.KEY_STRICT_IDENTITY;
-        }
-        if (record.revoked()) {
-            return DkimReason.KEY_REVOKED;
-        }
-        return null;
+    /**
+     * RFC 6376 §6.1.2 step 6 (key type, hash, service); the t=s flag of §3.6.1 and revocation (step 7) are
+     * checked after it, in that order.
+     */
+    private static KeyRecordProblem keyProblem(DkimSignature sig, KeyRecord record) {
+        KeyRecordProblem problem = record.problemFor(sig.algorithm());
+        return problem == KeyRecordProblem.REVOKED ? null : problem;
     }
 
-    private static String keyProblemDetail(DkimReason reason, DkimSignature sig, DkimKeyRecord record) {
-        switch (reason) {
-            case INAPPROPRIATE_KEY_ALGORITHM:
-                return "inappropriate key algorithm: key k=" + record.keyTypeName() + ", signature a="
-                        + sig.algorithm().tagName();
-            case INAPPROPRIATE_HASH_ALGORITHM:
-                return "inappropriate hash algorithm: key h=" + String.join(":", record.hashes());
-            case KEY_SERVICE_MISMATCH:
-                return "key is not for email: s=" + String.join(":", record.services());
-            default:
-                return null;
-        }
-    }
-
-    private static DkimVerdict pass(DkimSignatureParse parse, int bits, DkimKeyRecord record, BodyHash body) {
+    private static DkimVerdict pass(DkimSignatureParse parse, int bits, KeyRecord record, BodyHash body) {
         List<String> notes = new ArrayList<>();
         long unsigned = body.canonicalLength() - body.hashedLength();
         if (parse.signature().bodyLength() >= 0) {
@@ -214,7 +173,7 @@ public final class DkimCheck implements BodyHashRequester {
                 parse.signature().bodyLength(), unsigned);
     }
 
-    private static DkimVerdict withKey(DkimVerdict v, int bits, DkimKeyRecord record) {
+    private static DkimVerdict withKey(DkimVerdict v, int bits, KeyRecord record) {
         return new DkimVerdict(v.result(), v.reason(), v.comment(), v.domain(), v.identity(), v.selector(),
                 v.algorithm(), v.signatureValue(), bits, record.testing(), v.bodyLength(), v.unsignedBodyBytes());
     }

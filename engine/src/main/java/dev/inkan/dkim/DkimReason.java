@@ -1,5 +1,7 @@
 package dev.inkan.dkim;
 
+import dev.inkan.keyrecord.KeyRecordProblem;
+
 /**
  * Why a signature did not pass, each with the RFC 8601 §2.7.1 result it maps to and the RFC 6376 §6.1
  * wording operators know from other verifiers. The mapping:
@@ -50,6 +52,22 @@ public enum DkimReason {
     DkimReason(DkimResult result, String text) {
         this.result = result;
         this.text = text;
+    }
+
+    /** The reason for a key record problem found while verifying a DKIM signature. */
+    static DkimReason forKeyProblem(KeyRecordProblem problem) {
+        switch (problem) {
+            case NOT_FOUND: return NO_KEY;
+            case UNAVAILABLE: return KEY_UNAVAILABLE;
+            case SYNTAX: return KEY_SYNTAX;
+            case VERSION: return KEY_VERSION;
+            case KEY_TYPE: return INAPPROPRIATE_KEY_ALGORITHM;
+            case HASH_ALGORITHM: return INAPPROPRIATE_HASH_ALGORITHM;
+            case SERVICE: return KEY_SERVICE_MISMATCH;
+            case REVOKED: return KEY_REVOKED;
+            case INVALID_KEY: return KEY_INVALID;
+            default: throw new IllegalArgumentException("unmapped key record problem " + problem);
+        }
     }
 
     public DkimResult result() {

@@ -3,11 +3,10 @@ package dev.inkan.dkim;
 import dev.inkan.crypto.SignatureAlgorithm;
 import dev.inkan.message.Canonicalization;
 import dev.inkan.message.HeaderField;
+import dev.inkan.tagvalue.SignatureTags;
 import dev.inkan.tagvalue.TagList;
 import dev.inkan.tagvalue.TagListParse;
 import dev.inkan.tagvalue.TagListParser;
-import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 
@@ -20,8 +19,6 @@ import java.util.Locale;
 public final class DkimSignatureParser {
 
     private static final List<String> REQUIRED = List.of("v", "a", "b", "bh", "d", "h", "s");
-    /** Integers above this many digits are refused before conversion (RFC 6376 §3.5 l= note). */
-    private static final int MAX_DIGITS = 18;
 
     private DkimSignatureParser() {
     }
@@ -119,40 +116,12 @@ public final class DkimSignatureParser {
 
     /** Base64 with FWS removed; null when malformed. */
     static byte[] base64(String value) {
-        if (value == null) {
-            return null;
-        }
-        byte[] clean = new byte[value.length()];
-        int n = 0;
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            if (c != ' ' && c != '\t' && c != '\r' && c != '\n') {
-                if (c > 0x7f) {
-                    return null;
-                }
-                clean[n++] = (byte) c;
-            }
-        }
-        try {
-            return Base64.getDecoder().decode(n == clean.length ? clean : java.util.Arrays.copyOf(clean, n));
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
+        return SignatureTags.base64(value);
     }
 
     /** {@code text} without folding white space (SP, TAB, CR, LF). */
     static String withoutFws(String text) {
-        StringBuilder out = null;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            boolean fws = c == ' ' || c == '\t' || c == '\r' || c == '\n';
-            if (fws && out == null) {
-                out = new StringBuilder(text.length()).append(text, 0, i);
-            } else if (!fws && out != null) {
-                out.append(c);
-            }
-        }
-        return out == null ? text : out.toString();
+        return SignatureTags.withoutFws(text);
     }
 
     /** "header/body" or "header" (body simple); null when unknown. */
@@ -169,25 +138,7 @@ public final class DkimSignatureParser {
 
     /** h= : field names separated by ':' with optional FWS; null when a name is empty or invalid. */
     static List<String> headerList(String value) {
-        List<String> names = new ArrayList<>();
-        for (String part : value.split(":", -1)) {
-            String name = withoutFws(part);
-            if (name.isEmpty() || !isFieldName(name)) {
-                return null;
-            }
-            names.add(name);
-        }
-        return names;
-    }
-
-    private static boolean isFieldName(String name) {
-        for (int i = 0; i < name.length(); i++) {
-            char c = name.charAt(i);
-            if (c <= 0x20 || c >= 0x7f || c == ':') {
-                return false;
-            }
-        }
-        return true;
+        return SignatureTags.headerList(value);
     }
 
     private static boolean supportsDnsTxt(String q, boolean draft) {
@@ -202,33 +153,15 @@ public final class DkimSignatureParser {
 
     /** -1 when absent, -2 when not a decimal number that fits. */
     private static long number(TagList t, String tag) {
-        String v = t.valueOrNull(tag);
-        if (v == null) {
-            return -1;
-        }
-        if (v.isEmpty() || v.length() > MAX_DIGITS || !v.chars().allMatch(ch -> ch >= '0' && ch <= '9')) {
-            return -2;
-        }
-        return Long.parseLong(v);
+        return SignatureTags.decimal(t.valueOrNull(tag));
     }
 
     static boolean isSameOrSubdomain(String candidate, String parent) {
-        String c = candidate.toLowerCase(Locale.ROOT);
-        String p = parent.toLowerCase(Locale.ROOT);
-        return c.equals(p) || c.endsWith("." + p);
+        return SignatureTags.isSameOrSubdomain(candidate, parent);
     }
 
     private static boolean isDomain(String d) {
-        if (d.isEmpty() || d.length() > 253 || d.startsWith(".") || d.endsWith(".") || d.contains("..")) {
-            return false;
-        }
-        for (int i = 0; i < d.length(); i++) {
-            char c = d.charAt(i);
-            if (c <= 0x20 || c == 0x7f || c == '@' || c == ';' || c == '/') {
-                return false;
-            }
-        }
-        return true;
+        return SignatureTags.isDomainName(d);
     }
 
     private static boolean isSelector(String s) {

@@ -1,6 +1,7 @@
 package dev.inkan.dkim;
 
 import dev.inkan.crypto.VerifyingKeyCache;
+import dev.inkan.keyrecord.KeyRecordCache;
 import dev.inkan.message.MessageSink;
 import dev.inkan.message.ScannedMessage;
 import java.io.IOException;

@@ -28,6 +28,24 @@ public final class SignedHeaderData {
         return out.toByteArray();
     }
 
+    /**
+     * The data of a signature over fields given in order rather than selected by name, as an ARC-Seal covers
+     * the ARC sets (RFC 8617 §5.1.1): each field canonicalized, then the signature field without its b= value
+     * and without its final CRLF.
+     *
+     * @param fields the covered fields, in hashing order
+     * @param canonicalization header canonicalization
+     * @param signatureWithoutB the signature field text (no CRLF) with the b= value already removed
+     */
+    public static byte[] build(List<HeaderField> fields, Canonicalization canonicalization, String signatureWithoutB) {
+        GrowableBytes out = new GrowableBytes(1024);
+        for (HeaderField field : fields) {
+            HeaderCanonicalizer.append(field, canonicalization, out);
+        }
+        HeaderCanonicalizer.appendWithoutCrlf(new HeaderField(latin1(signatureWithoutB)), canonicalization, out);
+        return out.toByteArray();
+    }
+
     private static byte[] latin1(String text) {
         return text.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
     }

@@ -1,0 +1,80 @@
+package dev.inkan.arc;
+
+import dev.inkan.crypto.HashAlgorithm;
+import dev.inkan.crypto.KeyType;
+import dev.inkan.crypto.SignatureAlgorithm;
+import dev.inkan.crypto.VerifyingKey;
+import dev.inkan.crypto.VerifyingKeyCache;
+import dev.inkan.keyrecord.KeyRecord;
+import dev.inkan.keyrecord.KeyRecordLookup;
+import dev.inkan.keyrecord.KeyRecordParse;
+import dev.inkan.keyrecord.KeyRecordProblem;
+import java.security.InvalidKeyException;
+
+/**
+ * Verifies one AMS or AS signature over prepared data: RFC 8301 policy, the key record at s._domainkey.d
+ * (RFC 8617 §4.1.2, §4.1.3) and the cryptography. Every problem is a failure (RFC 8617 §5.2.1).
+ */
+final class ArcSignatureVerifier {
+
+    private final ArcValidatorConfig config;
+    private final KeyRecordLookup records;
+    private final VerifyingKeyCache keys;
+
+    ArcSignatureVerifier(ArcValidatorConfig config, KeyRecordLookup records, VerifyingKeyCache keys) {
+        this.config = config;
+        this.records = records;
+        this.keys = keys;
+    }
+
+    /**
+     * @param where the field named in details, e.g. "ARC-Seal i=2"
+     * @param mismatch the reason when the signature does not verify
+     * @return null when the signature verifies, else why not
+     */
+    ArcFailure verify(String where, SignatureAlgorithm algorithm, String domain, String selector, byte[] data,
+            byte[] signature, ArcReason mismatch) {
+        if (algorithm.hash() == HashAlgorithm.SHA1 && !config.allowSha1()) {
+            return new ArcFailure(ArcReason.SHA1_REFUSED, where + ": rsa-sha1 is not accepted (RFC 8301 §3.1)");
+        }
+        String name = KeyRecordLookup.keyName(selector, domain);
+        KeyRecordParse found = records.find(name);
+        if (found.record() == null) {
+            return keyFailure(where, name, found.problem(), found.detail());
+        }
+        KeyRecord record = found.record();
+        KeyRecordProblem problem = record.problemFor(algorithm);
+        if (problem != null) {
+            return keyFailure(where, name, problem, record.detailFor(problem, algorithm));
+        }
+        VerifyingKey key;
+        try {
+            key = keys.get(record.keyType(), record.keyData());
+        } catch (InvalidKeyException e) {
+            return keyFailure(where, name, KeyRecordProblem.INVALID_KEY, e.getMessage());
+        }
+        if (key.type() == KeyType.RSA && key.bits() < config.minRsaBits()) {
+            return new ArcFailure(ArcReason.KEY_TOO_SHORT, where + ": RSA key of " + key.bits() + " bits is below the "
+                    + config.minRsaBits() + "-bit minimum (RFC 8301 §3.2)");
+        }
+        if (key.type() == KeyType.RSA && key.bits() > config.maxRsaBits()) {
+            return new ArcFailure(ArcReason.KEY_TOO_LONG, where + ": RSA key of " + key.bits() + " bits is above the "
+                    + config.maxRsaBits() + "-bit maximum");
+        }
+        if (!key.verify(algorithm.hash(), data, signature)) {
+            return new ArcFailure(mismatch, where + ": signature did not verify");
+        }
+        return null;
+    }
+
+    private static ArcFailure keyFailure(String where, String name, KeyRecordProblem problem, String detail) {
+        ArcReason reason = switch (problem) {
+            case NOT_FOUND -> ArcReason.NO_KEY;
+            case UNAVAILABLE -> ArcReason.KEY_UNAVAILABLE;
+            case REVOKED -> ArcReason.KEY_REVOKED;
+            default -> ArcReason.KEY_UNUSABLE;
+        };
+        String text = detail == null || detail.isEmpty() ? problem.text() + " at " + name : detail;
+        return new ArcFailure(reason, where + ": " + text);
+    }
+}

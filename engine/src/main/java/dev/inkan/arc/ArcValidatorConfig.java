@@ -1,0 +1,143 @@
+package dev.inkan.arc;
+
+import dev.inkan.dns.DnsResolver;
+import dev.inkan.message.MessageLimits;
+import java.util.Objects;
+
+/**
+ * Everything an {@link ArcValidator} depends on, immutable: DNS, limits and the RFC 8301 policy shared with
+ * DKIM. Start from {@link #builder(DnsResolver)} and change what differs.
+ */
+public final class ArcValidatorConfig {
+
+    /** RFC 8617 §4.2.1: instance values range from 1 to 50. */
+    public static final int MAX_INSTANCES = 50;
+
+    private final DnsResolver resolver;
+    private final int maxInstances;
+    private final int minRsaBits;
+    private final int maxRsaBits;
+    private final boolean allowSha1;
+    private final boolean oldestPass;
+    private final MessageLimits messageLimits;
+
+    private ArcValidatorConfig(Builder b) {
+        this.resolver = Objects.requireNonNull(b.resolver, "resolver");
+        this.maxInstances = b.maxInstances;
+        this.minRsaBits = b.minRsaBits;
+        this.maxRsaBits = b.maxRsaBits;
+        this.allowSha1 = b.allowSha1;
+        this.oldestPass = b.oldestPass;
+        this.messageLimits = Objects.requireNonNull(b.messageLimits, "messageLimits");
+    }
+
+    /**
+     * Defaults: at most 50 sets, rsa-sha1 refused and RSA keys of 1024 to 8192 bits (RFC 8301, as for DKIM), the
+     * optional oldest-pass step of RFC 8617 §5.2 step 5 computed.
+     */
+    public static Builder builder(DnsResolver resolver) {
+        return new Builder(resolver);
+    }
+
+    public Builder toBuilder() {
+        Builder b = new Builder(resolver);
+        b.maxInstances = maxInstances;
+        b.minRsaBits = minRsaBits;
+        b.maxRsaBits = maxRsaBits;
+        b.allowSha1 = allowSha1;
+        b.oldestPass = oldestPass;
+        b.messageLimits = messageLimits;
+        return b;
+    }
+
+    public DnsResolver resolver() {
+        return resolver;
+    }
+
+    public int maxInstances() {
+        return maxInstances;
+    }
+
+    public int minRsaBits() {
+        return minRsaBits;
+    }
+
+    public int maxRsaBits() {
+        return maxRsaBits;
+    }
+
+    public boolean allowSha1() {
+        return allowSha1;
+    }
+
+    /** Whether the AMS of older sets are verified for {@code header.oldest-pass} (RFC 8617 §5.2 step 5). */
+    public boolean oldestPass() {
+        return oldestPass;
+    }
+
+    public MessageLimits messageLimits() {
+        return messageLimits;
+    }
+
+    public static final class Builder {
+        private final DnsResolver resolver;
+        private int maxInstances = MAX_INSTANCES;
+        private int minRsaBits = 1024;
+        private int maxRsaBits = 8192;
+        private boolean allowSha1;
+        private boolean oldestPass = true;
+        private MessageLimits messageLimits = MessageLimits.DEFAULT;
+
+        private Builder(DnsResolver resolver) {
+            this.resolver = resolver;
+        }
+
+        /** Chains with more sets fail (RFC 8617 §5.2 step 1); 1 to 50. */
+        public Builder maxInstances(int n) {
+            if (n < 1 || n > MAX_INSTANCES) {
+                throw new IllegalArgumentException("the ARC set limit must be 1 to " + MAX_INSTANCES + ", got " + n);
+            }
+            this.maxInstances = n;
+            return this;
+        }
+
+        /** RSA keys below this size fail (RFC 8301 §3.2: 1024). */
+        public Builder minRsaBits(int bits) {
+            if (bits < 512) {
+                throw new IllegalArgumentException("minimum RSA key size below 512 bits is not supported");
+            }
+            this.minRsaBits = bits;
+            return this;
+        }
+
+        /** RSA keys above this size fail: a cap on verification cost. */
+        public Builder maxRsaBits(int bits) {
+            this.maxRsaBits = bits;
+            return this;
+        }
+
+        /** Accept rsa-sha1 (RFC 8301 §3.1 says verifiers MUST NOT by default). */
+        public Builder allowSha1(boolean allow) {
+            this.allowSha1 = allow;
+            return this;
+        }
+
+        /** Verify older AMS for header.oldest-pass (RFC 8617 §5.2 step 5, optional); on by default. */
+        public Builder oldestPass(boolean compute) {
+            this.oldestPass = compute;
+            return this;
+        }
+
+        public Builder messageLimits(MessageLimits limits) {
+            this.messageLimits = limits;
+            return this;
+        }
+
+        public ArcValidatorConfig build() {
+            if (maxRsaBits < minRsaBits) {
+                throw new IllegalArgumentException("minimum RSA key size " + minRsaBits + " is above the maximum " + maxRsaBits);
+            }
+            return new ArcValidatorConfig(this);
+        }
+    }
+}
