@@ -1,0 +1,88 @@
+package dev.inkan.message;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.apache.james.mime4j.dom.address.AddressList;
+import org.apache.james.mime4j.dom.address.Mailbox;
+import org.apache.james.mime4j.field.address.DefaultAddressParser;
+import org.apache.james.mime4j.field.address.LenientAddressParser;
+import org.apache.james.mime4j.field.address.ParseException;
+
+/**
+ * The domains of the author mailboxes of a message, with what DMARC needs to know about how they were
+ * found (RFC 5322 §3.6.2: exactly one From field; RFC 9989 §5.3.1: exactly one domain). Unlike {@link
+ * AuthorAddresses}, which flattens everything for signing, this keeps the count of From fields, every
+ * mailbox's domain (duplicates included), how many mailboxes had none, and whether RFC 5322 parsing
+ * failed.
+ *
+ * <p>Each From field is decoded as UTF-8 when its bytes are valid UTF-8 (RFC 6532 internationalised
+ * headers), else as ISO-8859-1, unfolded, and parsed with Mime4j's strict RFC 5322 address parser
+ * (display names with encoded words, comments, quoted local-parts, groups). When that fails, Mime4j's
+ * lenient parser recovers what it can and {@link #lenient()} is set: a malformed From must not hide its
+ * domain from DMARC (RFC 9989 §11.5). Encoded words are never decoded inside an address (RFC 2047 §5).
+ *
+ * @param fields the number of From fields
+ * @param domains the domain of each mailbox, all From fields top to bottom, groups flattened, lower-cased,
+ *     as written (no IDNA conversion, no validation)
+ * @param withoutDomain mailboxes (or unparseable fragments) that had no domain
+ * @param lenient true when at least one From field did not parse as RFC 5322 and was read leniently
+ */
+public record FromDomains(int fields, List<String> domains, int withoutDomain, boolean lenient) {
+
+    public FromDomains {
+        domains = List.copyOf(domains);
+    }
+
+    /** The author domains of {@code headers}. */
+    public static FromDomains of(HeaderBlock headers) {
+        List<HeaderField> from = headers.named("From");
+        List<String> domains = new ArrayList<>();
+        int withoutDomain = 0;
+        boolean lenient = false;
+        for (HeaderField field : from) {
+            String value = unfold(decode(field));
+            AddressList list;
+            try {
+                list = DefaultAddressParser.DEFAULT.parseAddressList(value);
+            } catch (ParseException | RuntimeException e) {
+                list = LenientAddressParser.DEFAULT.parseAddressList(value);
+                lenient = true;
+            }
+            for (Mailbox mailbox : list.flatten()) {
+                String domain = mailbox.getDomain();
+                if (domain == null || domain.isBlank()) {
+                    withoutDomain++;
+                } else {
+                    domains.add(domain.strip().toLowerCase(Locale.ROOT));
+                }
+            }
+        }
+        return new FromDomains(from.size(), domains, withoutDomain, lenient);
+    }
+
+    /** The distinct domains, in order of first appearance. */
+    public List<String> distinctDomains() {
+        return domains.stream().distinct().toList();
+    }
+
+    private static String decode(HeaderField field) {
+        byte[] raw = field.raw();
+        try {
+            String text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(raw)).toString();
+            int colon = text.indexOf(':');
+            return colon < 0 ? "" : text.substring(colon + 1);
+        } catch (CharacterCodingException e) {
+            return field.value();
+        }
+    }
+
+    private static String unfold(String value) {
+        return value.replace("\r\n", "").replace("\n", "").strip();
+    }
+}

@@ -1,0 +1,69 @@
+package dev.inkan.message;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class FromDomainsTest {
+
+    private static FromDomains of(String... fields) {
+        List<HeaderField> list = new ArrayList<>();
+        for (String field : fields) {
+            list.add(new HeaderField((field + "\r\n").getBytes(StandardCharsets.UTF_8)));
+        }
+        return FromDomains.of(new HeaderBlock(list));
+    }
+
+    @Test
+    void one_mailbox_in_rfc5322_syntax() {
+        FromDomains from = of("From: \"Joe, Q.\" <joe@Example.COM> (comment)");
+        assertThat(from.fields()).isEqualTo(1);
+        assertThat(from.domains()).containsExactly("example.com");
+        assertThat(from.lenient()).isFalse();
+    }
+
+    @Test
+    void every_field_and_mailbox_counts_groups_flattened() {
+        FromDomains from = of("From: a@one.example, team: b@two.example, c@one.example;", "Subject: x",
+                "From: d@three.example");
+        assertThat(from.fields()).isEqualTo(2);
+        assertThat(from.domains()).containsExactly("one.example", "two.example", "one.example", "three.example");
+        assertThat(from.distinctDomains()).containsExactly("one.example", "two.example", "three.example");
+    }
+
+    @Test
+    void empty_groups_and_bare_names_have_no_domain() {
+        assertThat(of("From: undisclosed-recipients:;").domains()).isEmpty();
+        FromDomains bare = of("From: just a name");
+        assertThat(bare.domains()).isEmpty();
+        assertThat(bare.withoutDomain()).isEqualTo(1);
+        assertThat(of("Subject: none").fields()).isZero();
+    }
+
+    @Test
+    void encoded_words_in_display_names_are_fine_and_never_decoded_in_addresses() {
+        assertThat(of("From: =?UTF-8?B?5Y2w6ZGR?= <a@b.example>").domains()).containsExactly("b.example");
+        assertThat(of("From: a@=?utf-8?q?x?=.example").domains()).containsExactly("=?utf-8?q?x?=.example");
+    }
+
+    @Test
+    void utf8_headers_rfc6532_keep_their_unicode_domain() {
+        FromDomains from = of("From: Jörg <jörg@bücher.example>");
+        assertThat(from.domains()).containsExactly("bücher.example");
+    }
+
+    @Test
+    void broken_syntax_is_read_leniently_so_the_domain_is_not_lost() {
+        FromDomains from = of("From: <<<><joe@joe.com>>>");
+        assertThat(from.domains()).containsExactly("joe.com");
+        assertThat(from.lenient()).isTrue();
+    }
+
+    @Test
+    void folded_fields_unfold() {
+        assertThat(of("From: Joe\r\n <joe@example.com>").domains()).containsExactly("example.com");
+    }
+}
