@@ -7,6 +7,8 @@ package dev.inkan.arc;
 public enum ArcReason {
     /** Step 1: no ARC header fields. */
     NO_CHAIN(ArcResult.NONE, "no ARC sets"),
+    /** The chain failed when an earlier step of this hop validated it (its recorded result is all that is known). */
+    FAILED_EARLIER(ArcResult.FAIL, "the chain failed validation on arrival"),
     /** Step 1: more sets than the limit (50, RFC 8617 §4.2.1). */
     TOO_MANY_SETS(ArcResult.FAIL, "too many ARC sets"),
     /** Step 2: the newest ARC-Seal already says cv=fail. */

@@ -36,6 +36,32 @@ public record ArcVerdict(ArcResult result, ArcReason reason, String comment, int
         return new ArcVerdict(ArcResult.FAIL, failure.reason(), comment, instances, -1, List.of());
     }
 
+    /**
+     * The verdict an earlier step of this hop recorded as a resinfo ({@code arc=pass header.oldest-pass=0},
+     * {@code arc=fail (comment)}, {@code arc=none}), as a forwarder that validated on arrival hands it to its
+     * sealer. Only the result, the comment and oldest-pass survive the round trip.
+     *
+     * @throws IllegalArgumentException when {@code recorded} is not an arc= result
+     */
+    public static ArcVerdict recorded(ResultInfo recorded) {
+        if (!"arc".equalsIgnoreCase(recorded.method())) {
+            throw new IllegalArgumentException("not an arc= result: " + recorded.method());
+        }
+        switch (recorded.result().toLowerCase(java.util.Locale.ROOT)) {
+            case "pass":
+                int oldest = recorded.property("header", "oldest-pass").filter(v -> v.matches("[0-9]{1,2}"))
+                        .map(Integer::parseInt).orElse(-1);
+                return new ArcVerdict(ArcResult.PASS, null, null, 0, oldest, List.of());
+            case "none":
+                return none();
+            case "fail":
+                String comment = recorded.comment() != null ? recorded.comment() : ArcReason.FAILED_EARLIER.text();
+                return new ArcVerdict(ArcResult.FAIL, ArcReason.FAILED_EARLIER, comment, 0, -1, List.of());
+            default:
+                throw new IllegalArgumentException("not an ARC result: arc=" + recorded.result());
+        }
+    }
+
     public boolean passed() {
         return result == ArcResult.PASS;
     }

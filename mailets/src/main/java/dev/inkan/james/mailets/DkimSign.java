@@ -4,6 +4,7 @@ import dev.inkan.crypto.SignatureAlgorithm;
 import dev.inkan.dkim.DkimSigning;
 import dev.inkan.dkim.DkimSigningOptions;
 import dev.inkan.dkim.DkimSigningSpec;
+import dev.inkan.james.message.FixedPoint;
 import dev.inkan.james.message.HeaderEditor;
 import dev.inkan.james.message.MessageScan;
 import dev.inkan.keytable.KeySelection;
@@ -12,14 +13,12 @@ import dev.inkan.message.AuthorAddresses;
 import dev.inkan.message.HeaderBlock;
 import dev.inkan.message.MessageLimits;
 import dev.inkan.message.ScannedMessage;
-import java.io.IOException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import javax.mail.MessagingException;
 import javax.mail.internet.MimeMessage;
 import org.apache.mailet.Mail;
-import org.apache.mailet.base.Converter7Bit;
 import org.apache.mailet.base.GenericMailet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,13 +28,10 @@ import org.slf4j.LoggerFactory;
  * key, a list of keys, or OpenDKIM-style key and signing tables; several signatures per message. The
  * signature fields are prepended and nothing else in the header moves.
  *
- * <p>Signing must be the last change to a message. Two later changes are James's own: whenever it writes
- * a message whose header changed it runs JavaMail's {@code saveChanges()} (which rewrites MIME-Version and
- * moves it to the top), and it converts 8bit bodies to 7bit when the next hop lacks 8BITMIME. So this
- * mailet first brings the message to that fixed point itself — {@code saveChanges()}, and with
- * {@code convertTo7Bit} (default true) the same 7bit conversion — and signs the result; James's later
- * passes then change nothing that is signed. If signing fails the mail goes on unsigned, with a WARN log
- * naming it. Parameters: see the README's DkimSign table.
+ * <p>Signing must be the last change to a message: this mailet first brings the message to the form James
+ * will send ({@link FixedPoint}; {@code convertTo7Bit}, default true, includes the 7bit conversion) and signs
+ * that. If signing fails the mail goes on unsigned, with a WARN log naming it. Parameters: see the README's
+ * DkimSign table.
  */
 public class DkimSign extends GenericMailet {
 
@@ -69,7 +65,7 @@ public class DkimSign extends GenericMailet {
     public void service(Mail mail) {
         try {
             MimeMessage message = mail.getMessage();
-            prepare(mail, message);
+            FixedPoint.prepare(message, convertTo7Bit, getMailetContext(), mail.getName());
             DkimSigning job = DkimSigning.choosing(headers -> specsFor(headers, mail), clock);
             ScannedMessage scanned = MessageScan.scan(message, MessageLimits.DEFAULT, List.of(job));
             if (job.specs().isEmpty()) {
@@ -79,23 +75,6 @@ public class DkimSign extends GenericMailet {
         } catch (Exception e) {
             LOG.warn("DkimSign: mail {} was not signed and goes on unsigned", mail.getName(), e);
         }
-    }
-
-    /**
-     * James's fixed point (class comment). A message whose MIME structure the 7bit conversion cannot handle
-     * is still signed, unconverted: a next hop with 8BITMIME (nearly all) receives it intact.
-     */
-    private void prepare(Mail mail, MimeMessage message) throws MessagingException {
-        if (convertTo7Bit) {
-            try {
-                new Converter7Bit(getMailetContext()).convertTo7Bit(message); // ends with saveChanges()
-                return;
-            } catch (IOException | MessagingException | RuntimeException e) {
-                LOG.warn("DkimSign: mail {}: 7bit conversion failed ({}); signing it unconverted", mail.getName(),
-                        e.toString());
-            }
-        }
-        message.saveChanges();
     }
 
     private List<DkimSigningSpec> specsFor(HeaderBlock headers, Mail mail) {

@@ -44,7 +44,7 @@ public abstract class ResultMatcher extends GenericMatcher {
             String lower = token.toLowerCase(Locale.ROOT);
             if (keywords().contains(lower)) {
                 results.add(lower);
-            } else if (lower.contains(".") && !results.isEmpty()) {
+            } else if (lower.contains(".") && !results.isEmpty() && domainProperties().length > 0) {
                 domains.add(lower);
             } else {
                 throw new MailetException(getMatcherName() + ": '" + token + "' is neither a " + method() + " result "

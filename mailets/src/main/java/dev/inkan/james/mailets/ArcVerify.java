@@ -1,0 +1,61 @@
+package dev.inkan.james.mailets;
+
+import dev.inkan.arc.ArcCheck;
+import dev.inkan.arc.ArcValidator;
+import dev.inkan.authres.ResultInfo;
+import dev.inkan.james.config.AuthservIds;
+import dev.inkan.james.config.MailetParameters;
+import dev.inkan.james.message.MessageScan;
+import dev.inkan.message.MessageLimits;
+import java.util.List;
+import javax.mail.MessagingException;
+import org.apache.mailet.Mail;
+import org.apache.mailet.base.GenericMailet;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Validates the ARC chain a mail arrived with (RFC 8617 §5.2) and records {@code arc=none|pass|fail} with
+ * {@code header.oldest-pass} and {@code smtp.remote-ip} in the attribute {@code dev.inkan.arc} and the
+ * message's one Authentication-Results field. Put it before anything changes the message; ArcSeal and
+ * DmarcEvaluate use its result. A failure of its own never stops the mail: it becomes {@code arc=fail
+ * (internal error)} and a WARN log (RFC 8617 §5.2.1: ARC has no temporary result).
+ */
+public class ArcVerify extends GenericMailet {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ArcVerify.class);
+
+    private ArcValidator validator;
+    private String authservId;
+
+    @Override
+    public void init() throws MessagingException {
+        checkInitParameters(ArcValidation.NAMES);
+        MailetParameters p = new MailetParameters("ArcVerify", this::getInitParameter);
+        authservId = AuthservIds.of(p);
+        validator = ArcValidation.validator(p);
+    }
+
+    @Override
+    public void service(Mail mail) {
+        ResultInfo result;
+        try {
+            ArcCheck check = validator.check();
+            result = check.verdict(MessageScan.scan(mail.getMessage(), MessageLimits.DEFAULT, List.of(check)))
+                    .toResultInfo(mail.getRemoteAddr());
+        } catch (Exception e) {
+            LOG.warn("ArcVerify: mail {} could not be validated; recording arc=fail", mail.getName(), e);
+            result = new ResultInfo("arc", "fail", "internal error", null, List.of());
+        }
+        try {
+            ArcValidation.record(mail, authservId, result);
+        } catch (MessagingException | RuntimeException e) {
+            LOG.warn("ArcVerify: could not record the ARC result of mail {}; it continues unchanged", mail.getName(), e);
+        }
+    }
+
+    @Override
+    public String getMailetInfo() {
+        return "Inkan ArcVerify: ARC chain validation (RFC 8617)";
+    }
+}
