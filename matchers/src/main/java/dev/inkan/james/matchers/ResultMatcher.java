@@ -35,6 +35,11 @@ public abstract class ResultMatcher extends GenericMatcher {
     /** The properties that may name the result's domain, as {ptype, property} pairs, e.g. {{"header", "d"}}. */
     protected abstract String[][] domainProperties();
 
+    /** What the condition's keywords are compared with: the result, unless a subclass says otherwise. */
+    protected String matchedValue(ResultInfo result) {
+        return result.result();
+    }
+
     @Override
     public void init() throws MessagingException {
         String condition = getCondition() == null ? "" : getCondition().strip();
@@ -61,7 +66,7 @@ public abstract class ResultMatcher extends GenericMatcher {
     public Collection<MailAddress> match(Mail mail) {
         List<ResultInfo> recorded = ResultAttributes.get(mail, method());
         for (ResultInfo r : recorded) {
-            if (results.contains(r.result().toLowerCase(Locale.ROOT)) && domainMatches(r)) {
+            if (results.contains(matchedValue(r).toLowerCase(Locale.ROOT)) && domainMatches(r)) {
                 return mail.getRecipients();
             }
         }
