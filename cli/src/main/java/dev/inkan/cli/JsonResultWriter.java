@@ -8,19 +8,24 @@ import dev.inkan.arc.ArcVerdict;
 import dev.inkan.authres.AuthResultsFormatter;
 import dev.inkan.authres.AuthenticationResults;
 import dev.inkan.dkim.DkimVerdict;
+import dev.inkan.dmarc.DmarcVerdict;
+import dev.inkan.spf.SpfVerdict;
 import java.io.PrintStream;
-import java.util.List;
 
 /**
  * One JSON object per message, one per line (JSON Lines):
  * <pre>{"file":"msg.eml","authenticationResults":"host; dkim=pass header.d=...",
  *  "dkim":[{"result":"pass","domain":"example.com","selector":"s1","algorithm":"rsa-sha256","reason":null,
  *  "reasonCode":null,"identity":null,"keyBits":2048,"testing":false,"bodyLength":null,"unsignedBodyBytes":0}],
- *  "arc":{"result":"pass","reason":null,"reasonCode":null,"oldestPass":0,"instances":2}}</pre>
+ *  "arc":{"result":"pass","reason":null,"reasonCode":null,"oldestPass":0,"instances":2},
+ *  "spf":{"result":"pass",...},"dmarc":{"result":"fail","domain":"example.com","policy":"reject","policyTag":"p",
+ *  "disposition":"reject","override":null,...}}</pre>
  * {@code reason} is the human comment (null for a clean pass), {@code reasonCode} the engine's reason
  * name (null for a pass), {@code bodyLength} the l= value or null. For ARC (RFC 8617): {@code result} none,
  * pass or fail; {@code oldestPass} the instance of the oldest ARC-Message-Signature that still validates (0 when
- * all do; null unless the chain passed); {@code instances} the number of ARC sets (0 without a chain).
+ * all do; null unless the chain passed); {@code instances} the number of ARC sets (0 without a chain). With
+ * --ip, {@code spf} and {@code dmarc}: DMARC's {@code policy} is what the domain owner asked for (null when no
+ * record applied), {@code disposition} what to do after t=, pct and overrides.
  */
 final class JsonResultWriter implements ResultWriter {
 
@@ -32,12 +37,13 @@ final class JsonResultWriter implements ResultWriter {
     }
 
     @Override
-    public void write(String file, AuthenticationResults results, List<DkimVerdict> verdicts, ArcVerdict arc) {
+    public void write(String file, AuthenticationResults results, MessageVerdicts verdicts) {
         ObjectNode message = json.createObjectNode();
         message.put("file", file);
         message.put("authenticationResults", AuthResultsFormatter.value(results));
         ArrayNode dkim = message.putArray("dkim");
-        for (DkimVerdict v : verdicts) {
+        ArcVerdict arc = verdicts.arc();
+        for (DkimVerdict v : verdicts.dkim()) {
             ObjectNode signature = dkim.addObject();
             signature.put("result", v.result().keyword());
             signature.put("domain", v.domain());
@@ -65,11 +71,38 @@ final class JsonResultWriter implements ResultWriter {
             chain.putNull("oldestPass");
         }
         chain.put("instances", arc.instances());
+        if (verdicts.spf() != null) {
+            spf(message.putObject("spf"), verdicts.spf());
+        }
+        if (verdicts.dmarc() != null) {
+            dmarc(message.putObject("dmarc"), verdicts.dmarc());
+        }
         try {
             out.println(json.writeValueAsString(message));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write JSON", e);
         }
         out.flush();
+    }
+
+    private static void spf(ObjectNode node, SpfVerdict v) {
+        node.put("result", v.result().keyword());
+        node.put("reason", v.comment());
+        node.put("reasonCode", v.reason().name());
+        node.put("identity", v.identity().keyword());
+        node.put("domain", v.domain());
+        node.put("explanation", v.explanation());
+    }
+
+    /** {@code policy}: what the domain owner asked for; {@code disposition}: after t=, pct and overrides. */
+    private static void dmarc(ObjectNode node, DmarcVerdict v) {
+        node.put("result", v.result().keyword());
+        node.put("domain", v.authorDomain());
+        node.put("policy", v.policy() == null ? null : v.policy().requested().keyword());
+        node.put("policyTag", v.policy() == null ? null : v.policy().tag().tagName());
+        node.put("disposition", v.disposition().keyword());
+        node.put("override", v.policy() == null || v.policy().override() == null ? null : v.policy().override().reportName());
+        node.put("reason", v.comment());
+        node.put("reasonCode", v.reason().name());
     }
 }

@@ -1,11 +1,8 @@
 package dev.inkan.cli;
 
-import dev.inkan.arc.ArcVerdict;
 import dev.inkan.authres.AuthResultsFormatter;
 import dev.inkan.authres.AuthenticationResults;
-import dev.inkan.dkim.DkimVerdict;
 import java.io.PrintStream;
-import java.util.List;
 
 /**
  * The Authentication-Results header field, folded as it would be added to the message, with the
@@ -24,7 +21,7 @@ final class TextResultWriter implements ResultWriter {
     }
 
     @Override
-    public void write(String file, AuthenticationResults results, List<DkimVerdict> verdicts, ArcVerdict arc) {
+    public void write(String file, AuthenticationResults results, MessageVerdicts verdicts) {
         if (nameEachMessage) {
             if (!first) {
                 out.println();

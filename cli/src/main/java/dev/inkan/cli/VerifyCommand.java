@@ -10,6 +10,8 @@ import dev.inkan.dkim.DkimCheck;
 import dev.inkan.dkim.DkimVerdict;
 import dev.inkan.dkim.DkimVerifier;
 import dev.inkan.dkim.DkimVerifierConfig;
+import dev.inkan.dmarc.DmarcVerdict;
+import dev.inkan.spf.SpfVerdict;
 import dev.inkan.message.BodyHashRequester;
 import dev.inkan.message.MessageLimitException;
 import dev.inkan.message.MessageLimits;
@@ -39,7 +41,9 @@ import picocli.CommandLine.ParentCommand;
         name = "verify",
         versionProvider = InkanVersion.class,
         description = {
-            "Verify the DKIM signatures (RFC 6376, RFC 8301, RFC 8463) and the ARC chain (RFC 8617) of messages.",
+            "Verify the DKIM signatures (RFC 6376, RFC 8301, RFC 8463) and the ARC chain (RFC 8617) of messages; "
+                    + "with --ip and --helo (and --mail-from) also SPF (RFC 7208) and DMARC (RFC 9989, or RFC 7489 "
+                    + "with --psl), all in one Authentication-Results field.",
             "For each message prints the Authentication-Results header field (RFC 8601) a receiver would add: "
                     + "one dkim= result per signature (dkim=none without any), then arc=none, arc=pass "
                     + "(with header.oldest-pass) or arc=fail (with the reason); with several FILEs each is "
@@ -84,6 +88,9 @@ final class VerifyCommand implements Callable<Integer> {
     @Option(names = "--json", order = 15, description = "One JSON object per message per line, instead of header text.")
     private boolean json;
 
+    @Mixin
+    private TransactionOptions transaction;
+
     @Parameters(paramLabel = "FILE", arity = "0..*",
             description = "Messages to verify; '-' is standard input (default: standard input).")
     private List<Path> files = new ArrayList<>();
@@ -95,6 +102,7 @@ final class VerifyCommand implements Callable<Integer> {
         DkimVerifier verifier = new DkimVerifier(config());
         ArcValidator validator = new ArcValidator(arcConfig(verifier.config()));
         String id = authservId != null ? authservId : LocalHost.name();
+        TransactionChecks smtp = transaction.checks(verifier.config().resolver(), id, verifier.config().clock());
         ResultWriter writer = json ? new JsonResultWriter(inkan.streams().out())
                 : new TextResultWriter(inkan.streams().out(), inputs.size() > 1);
         for (Path input : inputs) {
@@ -104,9 +112,18 @@ final class VerifyCommand implements Callable<Integer> {
             ScannedMessage scanned = scan(input, List.of(dkim, arc));
             List<DkimVerdict> verdicts = dkim.verdicts(scanned);
             ArcVerdict chain = arc.verdict(scanned);
-            List<ResultInfo> results = new ArrayList<>(resultInfos(verdicts));
-            results.add(chain.toResultInfo());
-            writer.write(name, AuthenticationResults.of(id, results), verdicts, chain);
+            List<ResultInfo> results = new ArrayList<>();
+            SpfVerdict spf = smtp == null ? null : smtp.spf();
+            if (spf != null) {
+                results.add(spf.toResultInfo());
+            }
+            results.addAll(resultInfos(verdicts));
+            results.add(chain.toResultInfo(smtp == null ? null : smtp.clientIp()));
+            DmarcVerdict dmarc = smtp == null ? null : smtp.dmarc(scanned, results, chain);
+            if (dmarc != null) {
+                results.add(dmarc.toResultInfo());
+            }
+            writer.write(name, AuthenticationResults.of(id, results), new MessageVerdicts(verdicts, chain, spf, dmarc));
         }
         if (inkan.streams().out().checkError()) {
             throw new IOException("standard output: write error");
