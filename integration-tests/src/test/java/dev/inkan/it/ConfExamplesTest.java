@@ -15,7 +15,8 @@ class ConfExamplesTest {
             "signing-relay", SigningRelayTest.class,
             "verifying-inbound", VerifyingInboundTest.class,
             "multi-domain-tables", MultiDomainTablesTest.class,
-            "forwarding-resign", ForwardingResignTest.class);
+            "forwarding-resign", ForwardingResignTest.class,
+            "spf-inbound", SpfInboundTest.class);
 
     @Test
     void every_example_is_run_by_an_integration_test() {
@@ -29,6 +30,7 @@ class ConfExamplesTest {
         for (String name : TESTED_BY.keySet()) {
             assertThat(readme).as("README section for %s", name).contains("## " + name);
         }
-        assertThat(readme).contains(ConfExample.SITE_ROOT).contains("gatewayPort").contains("dnsZoneFile");
+        assertThat(readme).contains(ConfExample.SITE_ROOT).contains("gatewayPort").contains("dnsZoneFile")
+                .contains("dnsServers").contains("skipNetworks");
     }
 }

@@ -8,6 +8,8 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -17,7 +19,11 @@ import java.util.stream.Stream;
  *   <li>{@value #SITE_ROOT} (keys and tables) becomes a folder of the test, in every file of the example;</li>
  *   <li>RemoteDelivery gets {@code gateway} 127.0.0.1 and {@code gatewayPort} of the test's SMTP sink
  *       (the examples deliver by MX);</li>
- *   <li>DkimVerify gets {@code dnsZoneFile}, the test's zone (the examples use the system's resolvers).</li>
+ *   <li>Every DkimVerify and SpfCheck gets the test's DNS, the examples using the system's resolvers: either
+ *       {@code dnsZoneFile}, the test's zone file, or {@code dnsServers}, the test's DNS server on a loopback
+ *       port (for answers a zone file cannot give, such as a timeout);</li>
+ *   <li>SpfCheck's {@code skipNetworks} is replaced (the test's "remote" MTA connects from 127.0.0.1, which
+ *       the examples skip as this host).</li>
  * </ol>
  * Everything else, mailetcontainer.xml included, is used exactly as written. A substitution that finds
  * nothing to substitute fails the test, so the examples and this list cannot drift apart.
@@ -26,7 +32,14 @@ public final class ConfExample {
 
     public static final String SITE_ROOT = "/etc/james/inkan/";
     private static final String REMOTE_DELIVERY = "class=\"RemoteDelivery\">";
-    private static final String DKIM_VERIFY = "class=\"dev.inkan.james.mailets.DkimVerify\">";
+    /** The mailets that take the DNS parameters (DnsParameters), as their opening tags end. */
+    private static final List<String> DNS_MAILETS = List.of("class=\"dev.inkan.james.mailets.DkimVerify\">",
+            "class=\"dev.inkan.james.mailets.SpfCheck\">");
+    private static final Pattern INKAN_MAILET = Pattern.compile(
+            "[ \\t]*<mailet\\s[^>]*?(?:class|match)=\"dev\\.inkan\\.[^>]*?(?:/>|>.*?</mailet>)[ \\t]*\\r?\\n?", Pattern.DOTALL);
+    private static final Pattern SKIP_NETWORKS = Pattern.compile(
+            "(class=\"dev\\.inkan\\.james\\.mailets\\.SpfCheck\">(?:(?!</mailet>).)*?<skipNetworks>)[^<]*(</skipNetworks>)",
+            Pattern.DOTALL);
 
     private final String name;
     private final Map<String, String> files;
@@ -99,9 +112,37 @@ public final class ConfExample {
                 + "\n                <gatewayPort>" + port + "</gatewayPort>");
     }
 
-    /** Substitution 3: every DkimVerify answers DNS from {@code zoneFile}. */
+    /** Substitution 3: every DkimVerify and SpfCheck answers DNS from {@code zoneFile}. */
     public ConfExample dnsZoneFile(Path zoneFile) {
-        return insertAfter(DKIM_VERIFY, "\n                <dnsZoneFile>" + zoneFile.toAbsolutePath() + "</dnsZoneFile>");
+        return insertAfterEach(DNS_MAILETS, "\n                <dnsZoneFile>" + zoneFile.toAbsolutePath() + "</dnsZoneFile>");
+    }
+
+    /** Substitution 3, the other way: every DkimVerify and SpfCheck asks the DNS server at 127.0.0.1:{@code port}. */
+    public ConfExample dnsServer(int port) {
+        return insertAfterEach(DNS_MAILETS, "\n                <dnsServers>127.0.0.1:" + port + "</dnsServers>");
+    }
+
+    /** Substitution 4: every SpfCheck's {@code skipNetworks} becomes {@code networks}. */
+    public ConfExample skipNetworks(String networks) {
+        String xml = mailetContainer();
+        Matcher m = SKIP_NETWORKS.matcher(xml);
+        require(m.find(), "SpfCheck with <skipNetworks>");
+        files.put("mailetcontainer.xml", m.replaceAll(r -> Matcher.quoteReplacement(r.group(1) + networks + r.group(2))));
+        return this;
+    }
+
+    /**
+     * For the James throughput benchmark only, which measures James with and without Inkan: removes every
+     * mailet that is Inkan's or runs on an Inkan matcher, leaving James's own configuration.
+     */
+    public ConfExample withoutInkanMailets() {
+        String xml = mailetContainer();
+        Matcher m = INKAN_MAILET.matcher(xml);
+        require(m.find(), "Inkan mailet");
+        String stripped = m.replaceAll("");
+        require(!stripped.contains("=\"dev.inkan."), "Inkan mailet left after removing them all");
+        files.put("mailetcontainer.xml", stripped);
+        return this;
     }
 
     /**
@@ -140,6 +181,17 @@ public final class ConfExample {
         String xml = mailetContainer();
         require(xml.contains(anchor), anchor);
         files.put("mailetcontainer.xml", xml.replace(anchor, anchor + text));
+        return this;
+    }
+
+    /** Inserts {@code text} after every occurrence of each anchor; at least one must occur. */
+    private ConfExample insertAfterEach(List<String> anchors, String text) {
+        String xml = mailetContainer();
+        require(anchors.stream().anyMatch(xml::contains), String.join(" or ", anchors));
+        for (String anchor : anchors) {
+            xml = xml.replace(anchor, anchor + text);
+        }
+        files.put("mailetcontainer.xml", xml);
         return this;
     }
 

@@ -18,7 +18,7 @@ import java.util.Map;
 /**
  * The DKIM key records of one test, kept once and handed to everyone who verifies: the Inkan mailets in James
  * (a BIND zone file, parameter {@code dnsZoneFile}), Inkan's DkimVerifier in the test, and dkimpy and
- * Mail::DKIM (through the interop harness's {@link Zone}).
+ * Mail::DKIM (through the interop harness's {@link Zone}). Other TXT records (SPF) go in with {@link #txt}.
  */
 public final class DkimZone {
 

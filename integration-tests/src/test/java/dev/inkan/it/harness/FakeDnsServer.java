@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.xbill.DNS.DClass;
 import org.xbill.DNS.Flags;
@@ -19,15 +21,18 @@ import org.xbill.DNS.TXTRecord;
 import org.xbill.DNS.Type;
 
 /**
- * A recursive DNS server as far as DkimVerify can tell: UDP on a loopback port, TXT answers from a
- * {@link DkimZone}, NXDOMAIN for every other name. Lets a test configure {@code dnsServers=127.0.0.1:port}
- * the way an operator points Inkan at a local resolver.
+ * A recursive DNS server as far as DkimVerify and SpfCheck can tell: UDP on a loopback port, TXT answers
+ * from a {@link DkimZone} (DKIM keys, SPF records), NXDOMAIN for every other name, and no answer at all for
+ * the names made {@linkplain #silentFor silent} (a sender's DNS that times out). Lets a test configure
+ * {@code dnsServers=127.0.0.1:port} the way an operator points Inkan at a local resolver.
  */
 public final class FakeDnsServer implements AutoCloseable {
 
     private final DatagramSocket socket;
     private final Map<String, List<String>> txt;
     private final AtomicInteger queries = new AtomicInteger();
+    private final AtomicInteger ignored = new AtomicInteger();
+    private final Set<String> silent = ConcurrentHashMap.newKeySet();
     private final Thread thread;
 
     public FakeDnsServer(DkimZone zone) throws IOException {
@@ -47,13 +52,29 @@ public final class FakeDnsServer implements AutoCloseable {
         return queries.get();
     }
 
+    /** From now on, queries for {@code name} (any type) get no reply, as from a server that timed out. */
+    public FakeDnsServer silentFor(String name) {
+        silent.add(name.toLowerCase(Locale.ROOT));
+        return this;
+    }
+
+    /** How many queries for silent names it has left unanswered. */
+    public int ignored() {
+        return ignored.get();
+    }
+
     private void serve() {
         byte[] buffer = new byte[4096];
         while (!socket.isClosed()) {
             try {
                 DatagramPacket packet = new DatagramPacket(buffer, buffer.length);
                 socket.receive(packet);
-                byte[] answer = answer(new Message(java.util.Arrays.copyOf(packet.getData(), packet.getLength())));
+                Message query = new Message(java.util.Arrays.copyOf(packet.getData(), packet.getLength()));
+                if (silent.contains(query.getQuestion().getName().toString(true).toLowerCase(Locale.ROOT))) {
+                    ignored.incrementAndGet();
+                    continue;
+                }
+                byte[] answer = answer(query);
                 socket.send(new DatagramPacket(answer, answer.length, packet.getSocketAddress()));
                 queries.incrementAndGet();
             } catch (IOException e) {

@@ -27,6 +27,18 @@ public final class HeaderFields {
         return out;
     }
 
+    /** The name of every field, top first, as written. */
+    public static List<String> names(String headerBlock) {
+        List<String> out = new ArrayList<>();
+        for (String field : headerBlock.split("\r\n(?![ \t])")) {
+            int colon = field.indexOf(':');
+            if (colon > 0) {
+                out.add(field.substring(0, colon).strip());
+            }
+        }
+        return out;
+    }
+
     /** Every Authentication-Results field, parsed; a malformed one fails the test. */
     public static List<AuthenticationResults> authResults(String headerBlock) {
         List<AuthenticationResults> out = new ArrayList<>();

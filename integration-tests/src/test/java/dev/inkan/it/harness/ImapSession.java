@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -70,6 +71,57 @@ final class ImapSession implements AutoCloseable {
             throw new IOException("FETCH " + n + " returned no literal: " + reply.lines());
         }
         return reply.literals().get(0);
+    }
+
+    /**
+     * In the selected folder: IDLE (RFC 2177) until the server reports at least {@code count} messages
+     * ({@code * n EXISTS}) or {@code deadlineNanos} (System.nanoTime) passes, then DONE. Returns the last count
+     * reported, or -1 if none was. The server also reports, on entering IDLE, what changed since the last command.
+     */
+    int idleUntil(int count, long deadlineNanos) throws IOException {
+        String t = "i" + (++tag);
+        out.write((t + " IDLE\r\n").getBytes(StandardCharsets.US_ASCII));
+        out.flush();
+        int exists = -1;
+        String l = line();
+        while (!l.startsWith("+")) { // untagged updates may come before the continuation
+            exists = existsIn(l, exists);
+            if (l.startsWith(t + " ")) {
+                throw new IOException("IMAP IDLE: " + l);
+            }
+            l = line();
+        }
+        int timeout = socket.getSoTimeout();
+        try {
+            while (exists < count) {
+                long left = (deadlineNanos - System.nanoTime()) / 1_000_000;
+                if (left <= 0) {
+                    break;
+                }
+                socket.setSoTimeout((int) Math.min(left, timeout));
+                try {
+                    exists = existsIn(line(), exists);
+                } catch (SocketTimeoutException e) {
+                    break; // only between lines: line() had read nothing yet
+                }
+            }
+        } finally {
+            socket.setSoTimeout(timeout);
+        }
+        out.write("DONE\r\n".getBytes(StandardCharsets.US_ASCII));
+        out.flush();
+        while (!(l = line()).startsWith(t + " ")) {
+            exists = existsIn(l, exists);
+        }
+        if (!l.startsWith(t + " OK")) {
+            throw new IOException("IMAP IDLE: " + l);
+        }
+        return exists;
+    }
+
+    private static int existsIn(String line, int previous) {
+        Matcher m = EXISTS.matcher(line);
+        return m.matches() ? Integer.parseInt(m.group(1)) : previous;
     }
 
     /** Sends a command and reads to its tagged completion; a NO or BAD is an IOException. */

@@ -41,7 +41,13 @@ public final class Mailboxes {
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         List<String> last = List.of();
         while (System.nanoTime() < deadline) {
-            last = headers(user, folder);
+            try {
+                last = headers(user, folder);
+            } catch (UncheckedIOException e) {
+                // seen once on a folder LocalDelivery had just created: SELECT counted a message that FETCH
+                // refused ("Invalid messageset"); a read racing the delivery, so ask again
+                last = List.of();
+            }
             if (last.size() >= count) {
                 return last;
             }
@@ -54,6 +60,54 @@ public final class Mailboxes {
         }
         throw new AssertionError(user + "'s folder " + folder + " has " + last.size() + " message(s), expected "
                 + count + " within 60 s");
+    }
+
+    /**
+     * A logged-in IMAP session with {@code folder} selected (created first if it does not exist yet), which
+     * waits for the folder to reach a message count without polling: the server pushes the count in IDLE.
+     */
+    public FolderWatch watch(String user, String folder) throws IOException {
+        ImapSession imap = new ImapSession(imapPort);
+        try {
+            imap.login(user, PASSWORD);
+            if (imap.folders().stream().noneMatch(line -> line.endsWith(" " + folder) || line.endsWith(" \"" + folder + "\""))) {
+                imap.command("CREATE \"" + folder + "\"");
+            }
+            return new FolderWatch(imap, imap.select(folder));
+        } catch (IOException | RuntimeException e) {
+            imap.close();
+            throw e;
+        }
+    }
+
+    /** See {@link #watch}. */
+    public static final class FolderWatch implements AutoCloseable {
+
+        private final ImapSession imap;
+        private int messages;
+
+        private FolderWatch(ImapSession imap, int messages) {
+            this.imap = imap;
+            this.messages = messages;
+        }
+
+        /** The last message count the server reported. */
+        public int messages() {
+            return messages;
+        }
+
+        /** Waits until the folder holds at least {@code count} messages; false if {@code timeout} passed first. */
+        public boolean await(int count, Duration timeout) throws IOException {
+            if (messages < count) {
+                messages = Math.max(messages, imap.idleUntil(count, System.nanoTime() + timeout.toNanos()));
+            }
+            return messages >= count;
+        }
+
+        @Override
+        public void close() throws IOException {
+            imap.close();
+        }
     }
 
     /** Waits for exactly one message in {@code folder} and returns its header block. */

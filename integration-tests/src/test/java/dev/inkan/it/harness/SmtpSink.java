@@ -51,6 +51,9 @@ public final class SmtpSink implements AutoCloseable {
     });
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private volatile boolean advertise8BitMime;
+    private volatile boolean keepMessages = true;
+    private final Object arrivals = new Object();
+    private long count;
 
     private SmtpSink(boolean advertise8BitMime) throws IOException {
         this.advertise8BitMime = advertise8BitMime;
@@ -69,6 +72,34 @@ public final class SmtpSink implements AutoCloseable {
     /** From the next connection on, the EHLO reply does (or does not) list 8BITMIME. */
     public void advertise8BitMime(boolean on) {
         this.advertise8BitMime = on;
+    }
+
+    /** Whether {@link #received()} keeps the mails that arrive (default true); the benchmark only counts them. */
+    public SmtpSink keepMessages(boolean keep) {
+        this.keepMessages = keep;
+        return this;
+    }
+
+    /** How many mails have arrived since the start, kept or not. */
+    public long count() {
+        synchronized (arrivals) {
+            return count;
+        }
+    }
+
+    /** Waits until {@link #count()} reaches {@code target}; false if {@code timeout} passed first. */
+    public boolean awaitCount(long target, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        synchronized (arrivals) {
+            while (count < target) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                TimeUnit.NANOSECONDS.timedWait(arrivals, left);
+            }
+            return true;
+        }
     }
 
     public List<Received> received() {
@@ -140,7 +171,13 @@ public final class SmtpSink implements AutoCloseable {
                     case "DATA" -> {
                         reply(out, "354 go ahead");
                         byte[] data = readData(in);
-                        received.add(new Received(from, List.copyOf(rcpts), data, offered));
+                        if (keepMessages) {
+                            received.add(new Received(from, List.copyOf(rcpts), data, offered));
+                        }
+                        synchronized (arrivals) {
+                            count++;
+                            arrivals.notifyAll();
+                        }
                         reply(out, "250 2.0.0 queued");
                     }
                     case "QUIT" -> {

@@ -46,18 +46,49 @@ public final class Submit {
 
     private void send(String helo, String user, String mailFrom, List<String> rcptTo, byte[] message)
             throws IOException {
-        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), smtpPort)) {
-            socket.setSoTimeout(60_000);
-            InputStream in = new BufferedInputStream(socket.getInputStream());
-            OutputStream out = socket.getOutputStream();
-            expect(in, "220", "greeting");
-            String ehlo = command(in, out, "EHLO " + helo, "250");
-            if (user != null) {
-                String plain = Base64.getEncoder().encodeToString(("\0" + user + "\0" + Mailboxes.PASSWORD)
-                        .getBytes(StandardCharsets.UTF_8));
-                command(in, out, "AUTH PLAIN " + plain, "235");
+        try (Session session = open(helo, user)) {
+            session.send(mailFrom, rcptTo, message);
+        }
+    }
+
+    /**
+     * One SMTP connection for many transactions, as an MTA or a bulk client keeps it: EHLO (and AUTH PLAIN
+     * when {@code user} is not null) once, then {@link Session#send} per mail; QUIT on close.
+     */
+    public Session open(String helo, String user) throws IOException {
+        return new Session(helo, user);
+    }
+
+    /** An open SMTP connection to James; not thread-safe. */
+    public final class Session implements AutoCloseable {
+
+        private final Socket socket;
+        private final InputStream in;
+        private final OutputStream out;
+        private final boolean offers8BitMime;
+
+        private Session(String helo, String user) throws IOException {
+            socket = new Socket(InetAddress.getLoopbackAddress(), smtpPort);
+            try {
+                socket.setSoTimeout(60_000);
+                in = new BufferedInputStream(socket.getInputStream());
+                out = socket.getOutputStream();
+                expect(in, "220", "greeting");
+                offers8BitMime = command(in, out, "EHLO " + helo, "250").contains("8BITMIME");
+                if (user != null) {
+                    String plain = Base64.getEncoder().encodeToString(("\0" + user + "\0" + Mailboxes.PASSWORD)
+                            .getBytes(StandardCharsets.UTF_8));
+                    command(in, out, "AUTH PLAIN " + plain, "235");
+                }
+            } catch (IOException | RuntimeException e) {
+                socket.close();
+                throw e;
             }
-            boolean eightBit = hasEightBitBytes(message) && ehlo.contains("8BITMIME");
+        }
+
+        /** One transaction: MAIL FROM (BODY=8BITMIME for 8bit mail), RCPT TO each, DATA; James answered 250. */
+        public void send(String mailFrom, List<String> rcptTo, byte[] message) throws IOException {
+            boolean eightBit = hasEightBitBytes(message) && offers8BitMime;
             command(in, out, "MAIL FROM:<" + mailFrom + ">" + (eightBit ? " BODY=8BITMIME" : ""), "250");
             for (String rcpt : rcptTo) {
                 command(in, out, "RCPT TO:<" + rcpt + ">", "250");
@@ -66,7 +97,13 @@ public final class Submit {
             out.write(dotStuffed(message));
             out.flush();
             expect(in, "250", "end of DATA");
-            command(in, out, "QUIT", "221");
+        }
+
+        @Override
+        public void close() throws IOException {
+            try (socket) {
+                command(in, out, "QUIT", "221");
+            }
         }
     }
 

@@ -1,0 +1,85 @@
+#!/usr/bin/env bash
+# Messages per second through a real James 3.8.1 over SMTP, with and without Inkan's DkimSign / DkimVerify,
+# in one JMH run (dev.inkan.it.bench.JamesThroughputBenchmark, in integration-tests' test sources, where
+# the real-server harness is), then the table of rates and ratios.
+#
+#   benchmarks/james-throughput.sh               build (tests skipped), run the four setups, report (~6 min)
+#   benchmarks/james-throughput.sh --no-build    reuse the classes and classpath built last time
+#   benchmarks/james-throughput.sh --out DIR     where results go (default: jmh-results/ in the build dir)
+#   benchmarks/james-throughput.sh --quick       one short iteration each: a smoke run, not a measurement
+#   benchmarks/james-throughput.sh -- ARGS...    extra JMH arguments, e.g. -- -p setup=relay,relay-DkimSign
+#
+# Environment: INKAN_BUILDROOT=/tmp/x builds with -Dinkan.buildroot=/tmp/x (a separate output root);
+# MVN_ARGS (default "-B -q") is passed to Maven, e.g. MVN_ARGS="-B -q -o" offline; JAVA (default "java").
+#
+# Each setup runs in its own forked JVM with James started once (@Setup(Level.Trial)); one operation is one
+# SMTP transaction of a 4 KiB message, counted when it has arrived (SMTP sink or IMAP mailbox), 100 per
+# invocation over 4 parallel connections. 3 x 8 s warm-up, 5 x 8 s measurement. Results:
+# james-throughput.json (JMH JSON), james-cpu.tsv (the JVM's CPU ms per message, per measurement
+# iteration), james-throughput.txt (JMH's output), james-throughput.md (the tables).
+set -euo pipefail
+
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+root="$(dirname "$here")"
+java_cmd="${JAVA:-java}"
+mvn_args=(${MVN_ARGS:--B -q})
+build=1
+quick=0
+out=""
+extra=()
+
+while [[ $# -gt 0 ]]; do
+  case "$1" in
+    --no-build) build=0; shift ;;
+    --out) out="$2"; shift 2 ;;
+    --quick) quick=1; shift ;;
+    --) shift; extra=("$@"); break ;;
+    -h|--help) sed -n '2,20p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    *) echo "unknown option: $1 (see --help)" >&2; exit 2 ;;
+  esac
+done
+
+buildroot_args=()
+if [[ -n "${INKAN_BUILDROOT:-}" ]]; then
+  buildroot_args=("-Dinkan.buildroot=$INKAN_BUILDROOT")
+  target="$INKAN_BUILDROOT/inkan-integration-tests"
+else
+  target="$root/integration-tests/target"
+fi
+classpath_file="$target/james-throughput.classpath"
+
+if [[ $build -eq 1 ]]; then
+  echo ">> building engine, mailets, matchers and the integration-tests classes (tests skipped)"
+  (cd "$root" && mvn "${mvn_args[@]}" -DskipTests package \
+      org.apache.maven.plugins:maven-dependency-plugin:3.6.1:build-classpath \
+      -pl integration-tests -am -Dmdep.includeScope=test \
+      -Dmdep.outputFile="$classpath_file" "${buildroot_args[@]}")
+fi
+if [[ ! -f "$classpath_file" || ! -f "$target/test-classes/META-INF/BenchmarkList" ]]; then
+  echo "no benchmark classes or classpath under $target (build first, without --no-build)" >&2
+  exit 1
+fi
+classpath="$target/test-classes:$(cat "$classpath_file")"
+
+out="${out:-$target/jmh-results}"
+mkdir -p "$out"
+if [[ $quick -eq 1 ]]; then
+  timing=(-wi 1 -w 3s -i 1 -r 3s)
+else
+  timing=()
+fi
+
+rm -f "$out/james-cpu.tsv"
+echo ">> load before: $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || uptime)"
+echo ">> JamesThroughputBenchmark -> $out/james-throughput.json"
+# The forked JVMs find conf-examples/ through inkan.conf.examples (the pom sets it for the tests), log only
+# warnings, and wait 2 s (not JMH's 30) for an idle scheduled-executor thread still alive after James's stop().
+"$java_cmd" -cp "$classpath" org.openjdk.jmh.Main "${timing[@]}" \
+  -jvmArgsAppend "-Xmx1g -Dinkan.conf.examples=$root/conf-examples -Dlogback.configurationFile=bench-logback.xml -Djmh.shutdownTimeout=2 -Dinkan.bench.cpuFile=$out/james-cpu.tsv" \
+  -rf json -rff "$out/james-throughput.json" "${extra[@]}" \
+  'dev\.inkan\.it\.bench\.JamesThroughputBenchmark\.' | tee "$out/james-throughput.txt"
+echo ">> load after: $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || uptime)"
+
+echo ">> report -> $out/james-throughput.md"
+"$java_cmd" -cp "$classpath" dev.inkan.it.bench.JamesThroughputReport "$out/james-throughput.json" "$out/james-cpu.tsv" \
+  | tee "$out/james-throughput.md"

@@ -1,0 +1,135 @@
+package dev.inkan.it.bench;
+
+import dev.inkan.it.harness.Submit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.IterationParams;
+import org.openjdk.jmh.runner.IterationType;
+
+/**
+ * Messages per second through a real James 3.8.1 over SMTP, with and without the Inkan mailets (issue 3,
+ * "Performance"). One operation is one SMTP transaction completed end to end: accepted by James <em>and</em>
+ * arrived where James delivers it. Each invocation sends {@value #MESSAGES} messages of 4 KiB over
+ * {@code connections} open SMTP connections in parallel and returns when all of them have arrived, so the
+ * score is sustained throughput, not the rate James accepts mail into its queue.
+ *
+ * <p>{@code setup} chooses the server ({@link ThroughputServer}), each started once per fork in a fresh JVM:
+ * <ul>
+ *   <li>{@code relay} / {@code relay-DkimSign}: conf-examples/signing-relay without / with DkimSign
+ *       (RSA-2048); authenticated submission, RemoteDelivery to the SMTP sink;</li>
+ *   <li>{@code inbound} / {@code inbound-DkimVerify}: conf-examples/verifying-inbound without / with
+ *       DkimVerify and the DkimResultIs routing; mail signed with RSA-2048 from outside, delivered to a
+ *       local mailbox, completion seen over IMAP.</li>
+ * </ul>
+ * <p>Beside JMH's score, each measurement iteration's CPU time per message is recorded ({@link CpuPerMessage}):
+ * the whole JVM's CPU (James, the SMTP clients and the sink) during the invocations, divided by the messages.
+ * It depends much less than messages/s on what else the (shared) machine is running.
+ *
+ * <p>Not a test: run by benchmarks/james-throughput.sh, never by the Maven build.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Fork(value = 1, jvmArgsAppend = {"-Xmx1g", "-Dlogback.configurationFile=bench-logback.xml", "-Djmh.shutdownTimeout=2"})
+@Warmup(iterations = 3, time = 8)
+@Measurement(iterations = 5, time = 8)
+public class JamesThroughputBenchmark {
+
+    /** Messages per invocation (one operation each). */
+    public static final int MESSAGES = 100;
+
+    @Param({"relay", "relay-DkimSign", "inbound", "inbound-DkimVerify"})
+    public String setup;
+
+    /** SMTP connections sending in parallel. */
+    @Param("4")
+    public int connections;
+
+    private ThroughputServer server;
+    private List<Submit.Session> sessions;
+    private ExecutorService senders;
+    private final CpuPerMessage cpu = new CpuPerMessage();
+
+    @Setup(Level.Trial)
+    public void start() throws Exception {
+        server = ThroughputServer.start(setup);
+        sessions = new ArrayList<>();
+        for (int i = 0; i < connections; i++) {
+            sessions.add(server.openSession());
+        }
+        senders = Executors.newFixedThreadPool(connections);
+    }
+
+    @Setup(Level.Iteration)
+    public void startIteration(IterationParams iteration) {
+        cpu.startIteration(iteration.getType() == IterationType.MEASUREMENT);
+    }
+
+    @TearDown(Level.Iteration)
+    public void endIteration() {
+        cpu.endIteration();
+    }
+
+    /** Outside the measured time: inbound mail goes to a fresh mailbox (see {@link ThroughputServer#nextRecipient}). */
+    @Setup(Level.Invocation)
+    public void freshMailbox() throws Exception {
+        server.nextRecipient();
+    }
+
+    @TearDown(Level.Trial)
+    public void stop() throws Exception {
+        cpu.report(setup);
+        if (senders != null) {
+            senders.shutdownNow();
+        }
+        if (sessions != null) {
+            for (Submit.Session s : sessions) {
+                s.close();
+            }
+        }
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(MESSAGES)
+    public void smtpTransactions() throws Exception {
+        long cpuStart = cpu.now();
+        long target = server.sent() + MESSAGES;
+        List<Future<?>> running = new ArrayList<>();
+        for (int c = 0; c < connections; c++) {
+            Submit.Session session = sessions.get(c);
+            int share = MESSAGES / connections + (c < MESSAGES % connections ? 1 : 0);
+            running.add(senders.submit(() -> {
+                for (int i = 0; i < share; i++) {
+                    server.send(session);
+                }
+                return null;
+            }));
+        }
+        for (Future<?> f : running) {
+            f.get();
+        }
+        server.awaitArrived(target);
+        cpu.add(cpuStart, MESSAGES);
+    }
+}

@@ -1,0 +1,240 @@
+package dev.inkan.it.bench;
+
+import dev.inkan.authres.AuthenticationResults;
+import dev.inkan.crypto.SigningKey;
+import dev.inkan.crypto.SigningKeyGenerator;
+import dev.inkan.dkim.DkimVerdict;
+import dev.inkan.dkim.DkimVerifier;
+import dev.inkan.dkim.DkimVerifierConfig;
+import dev.inkan.it.harness.ConfExample;
+import dev.inkan.it.harness.DkimZone;
+import dev.inkan.it.harness.HeaderFields;
+import dev.inkan.it.harness.JamesConf;
+import dev.inkan.it.harness.Mailboxes;
+import dev.inkan.it.harness.RunningJames;
+import dev.inkan.it.harness.Signers;
+import dev.inkan.it.harness.SmtpSink;
+import dev.inkan.it.harness.Submit;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * One James for {@link JamesThroughputBenchmark}: a conf-example with or without its Inkan mailets, the
+ * message it is fed, and how to tell that a message has arrived. Before the benchmark starts, one message
+ * goes through and is checked, so no configuration measures something other than it claims (an unsigned
+ * relay, a failing verification).
+ */
+final class ThroughputServer implements AutoCloseable {
+
+    static final String ALICE = "alice@example.com";
+    static final String BOB = "bob@example.net";
+    static final String ORIGIN = "olga@origin.example";
+    static final String RECIPIENT = "bench@example.net";
+    static final int MESSAGE_BYTES = 4096;
+    private static final Duration ARRIVAL_TIMEOUT = Duration.ofSeconds(120);
+
+    private final boolean relay;
+    private final Path dir;
+    private final RunningJames james;
+    private final SmtpSink sink;
+    private final byte[] message;
+    private final AtomicLong sent = new AtomicLong();
+    private Mailboxes.FolderWatch inbox;
+    private volatile String recipient = RECIPIENT;
+    private int recipients;
+    private long delivered;
+
+    private ThroughputServer(boolean relay, Path dir, RunningJames james, SmtpSink sink, byte[] message) {
+        this.relay = relay;
+        this.dir = dir;
+        this.james = james;
+        this.sink = sink;
+        this.message = message;
+    }
+
+    /** Starts the server for {@code setup} (see {@link JamesThroughputBenchmark}) and checks one message. */
+    static ThroughputServer start(String setup) throws Exception {
+        Path dir = Files.createTempDirectory("inkan-throughput-");
+        SigningKey key = new SigningKeyGenerator(new SecureRandom()).rsa(2048);
+        JamesConf conf = JamesConf.in(dir.resolve("james"));
+        Path site = dir.resolve("site");
+        ThroughputServer server;
+        switch (setup) {
+            case "relay", "relay-DkimSign" -> {
+                DkimZone.writeKey(key, site.resolve("keys/example.com/mail2025.private"));
+                SmtpSink sink = SmtpSink.start(true);
+                ConfExample example = ConfExample.load("signing-relay").siteRoot(site).remoteDeliveryTo(sink.port());
+                if (setup.equals("relay")) {
+                    example.withoutInkanMailets();
+                }
+                example.installInto(conf, site);
+                RunningJames james = RunningJames.start(conf).user(ALICE);
+                server = new ThroughputServer(true, dir, james, sink, message(ALICE, BOB, "<bench@example.com>"));
+                server.checkRelay(setup.equals("relay-DkimSign"), new DkimZone().publish("mail2025", "example.com", key));
+            }
+            case "inbound", "inbound-DkimVerify" -> {
+                DkimZone zone = new DkimZone().publish("sel", "origin.example", key);
+                ConfExample example = ConfExample.load("verifying-inbound").dnsZoneFile(zone.writeZoneFile(site.resolve("dns.zone")));
+                if (setup.equals("inbound")) {
+                    example.withoutInkanMailets();
+                }
+                example.installInto(conf, site);
+                RunningJames james = RunningJames.start(conf).domain("example.net");
+                byte[] signed = Signers.inkan(message(ORIGIN, RECIPIENT, "<bench@origin.example>"), key, "origin.example", "sel");
+                server = new ThroughputServer(false, dir, james, null, signed);
+                server.nextRecipient();
+                server.checkInbound(setup.equals("inbound-DkimVerify"));
+            }
+            default -> throw new IllegalArgumentException("unknown setup '" + setup
+                    + "': relay, relay-DkimSign, inbound, inbound-DkimVerify");
+        }
+        return server;
+    }
+
+    /**
+     * Inbound: from now on mail goes to a new, empty mailbox. James 3.8.1's memory mailbox gets slower as a
+     * folder grows (one INBOX of the inbound setup fell from ~75-100 to ~40 messages/s within 30 s), which
+     * would measure the mailbox, not the mail path; a fresh recipient per invocation keeps every folder at
+     * {@value JamesThroughputBenchmark#MESSAGES} messages. Relay: nothing to do.
+     */
+    void nextRecipient() throws Exception {
+        if (relay) {
+            return;
+        }
+        if (inbox != null) {
+            inbox.close();
+        }
+        String user = "bench" + (++recipients) + "@example.net";
+        james.user(user);
+        inbox = new Mailboxes(james.imapPort()).watch(user, "INBOX");
+        recipient = user;
+        delivered = sent.get();
+    }
+
+    /** A new SMTP connection: authenticated as Alice for the relay, an unauthenticated MTA inbound. */
+    Submit.Session openSession() throws IOException {
+        Submit submit = new Submit(james.smtpPort());
+        return relay ? submit.open("client.test", ALICE) : submit.open("mta.remote.test", null);
+    }
+
+    /** One transaction on {@code session}. */
+    void send(Submit.Session session) throws IOException {
+        if (relay) {
+            session.send(ALICE, List.of(BOB), message);
+        } else {
+            session.send(ORIGIN, List.of(recipient), message);
+        }
+        sent.incrementAndGet();
+    }
+
+    /** Messages sent so far (the setup check's included). */
+    long sent() {
+        return sent.get();
+    }
+
+    /** Waits until {@code count} messages have arrived at the sink or in the mailbox. */
+    void awaitArrived(long count) throws Exception {
+        if (relay) {
+            if (!sink.awaitCount(count, ARRIVAL_TIMEOUT)) {
+                throw new IllegalStateException("the sink has " + sink.count() + " of " + count + " messages");
+            }
+            return;
+        }
+        if (!inbox.await((int) (count - delivered), ARRIVAL_TIMEOUT)) {
+            throw new IllegalStateException(recipient + "'s INBOX has " + inbox.messages() + " of " + (count - delivered)
+                    + " messages");
+        }
+    }
+
+    private void checkRelay(boolean signs, DkimZone zone) throws Exception {
+        try (Submit.Session session = openSession()) {
+            send(session);
+        }
+        awaitArrived(sent());
+        byte[] wire = sink.received().get(0).data();
+        List<DkimVerdict> verdicts = new DkimVerifier(DkimVerifierConfig.builder(zone.resolver()).build())
+                .verify(new ByteArrayInputStream(wire));
+        if (signs ? verdicts.size() != 1 || !verdicts.get(0).passed() : !verdicts.isEmpty()) {
+            throw new IllegalStateException("relay check: expected " + (signs ? "one passing signature" : "no signature")
+                    + ", got " + verdicts);
+        }
+        sink.keepMessages(false); // from now on only counted
+    }
+
+    private void checkInbound(boolean verifies) throws Exception {
+        try (Submit.Session session = openSession()) {
+            send(session);
+        }
+        awaitArrived(sent());
+        String headers = new Mailboxes(james.imapPort()).headers(recipient, "INBOX").get(0);
+        List<AuthenticationResults> ar = HeaderFields.authResults(headers, "mx.example.net");
+        boolean passed = ar.size() == 1 && ar.get(0).results().size() == 1
+                && ar.get(0).results().get(0).result().equals("pass");
+        if (verifies ? !passed : !ar.isEmpty()) {
+            throw new IllegalStateException("inbound check: expected " + (verifies ? "dkim=pass" : "no Authentication-Results")
+                    + ", got\n" + headers);
+        }
+    }
+
+    /** A plain-text message of exactly {@value #MESSAGE_BYTES} bytes, written as a mail client writes one. */
+    static byte[] message(String from, String to, String messageId) {
+        StringBuilder text = new StringBuilder()
+                .append("From: ").append(from).append("\r\n")
+                .append("To: ").append(to).append("\r\n")
+                .append("Subject: Quarterly report: figures, notes and the plan for next steps\r\n")
+                .append("Date: Sun, 22 Nov 2026 10:00:00 +0000\r\n")
+                .append("Message-ID: ").append(messageId).append("\r\n")
+                .append("MIME-Version: 1.0\r\n")
+                .append("Content-Type: text/plain; charset=us-ascii; format=flowed\r\n")
+                .append("Content-Transfer-Encoding: 7bit\r\n")
+                .append("\r\n");
+        String[] words = ("the team met on tuesday to go through the numbers for the quarter and agreed that the "
+                + "report should go out before the end of the month with a short summary on top and the details "
+                + "below so that everyone can find what they need").split(" ");
+        StringBuilder line = new StringBuilder();
+        for (int i = 0; text.length() + line.length() < MESSAGE_BYTES - 120; i++) {
+            if (line.length() + words[i % words.length].length() + 1 > 72) {
+                text.append(line.toString().stripTrailing()).append("\r\n");
+                line.setLength(0);
+            }
+            line.append(words[i % words.length]).append(' ');
+        }
+        text.append(line.toString().stripTrailing()).append("\r\n");
+        String end = "-- \r\nAlice\r\n";
+        int pad = MESSAGE_BYTES - text.length() - end.length() - "Ref: \r\n".length();
+        text.append("Ref: ").append("0123456789".repeat(20), 0, pad).append("\r\n").append(end);
+        byte[] bytes = text.toString().getBytes(StandardCharsets.US_ASCII);
+        if (bytes.length != MESSAGE_BYTES) {
+            throw new IllegalStateException("generated " + bytes.length + " bytes, not " + MESSAGE_BYTES);
+        }
+        return bytes;
+    }
+
+    @Override
+    public void close() throws Exception {
+        try (james) {
+            if (inbox != null) {
+                inbox.close();
+            }
+            if (sink != null) {
+                sink.close();
+            }
+        }
+        deleteTree(dir);
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        try (var paths = Files.walk(root)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+}
