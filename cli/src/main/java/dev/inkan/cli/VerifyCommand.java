@@ -160,8 +160,8 @@ final class VerifyCommand implements Callable<Integer> {
 
     /** The ARC validator with the same RFC 8301 policy as DKIM. */
     static ArcValidatorConfig arcConfig(DkimVerifierConfig dkim) {
-        return ArcValidatorConfig.builder(dkim.resolver()).minRsaBits(dkim.minRsaBits()).maxRsaBits(dkim.maxRsaBits())
-                .allowSha1(dkim.allowSha1()).messageLimits(dkim.messageLimits()).build();
+        return ArcValidatorConfig.builder(dkim.resolver()).keyPolicy(dkim.keyPolicy()).messageLimits(dkim.messageLimits())
+                .build();
     }
 
     /** One pass over the message for every check. */

@@ -1,7 +1,6 @@
 package dev.inkan.arc;
 
-import dev.inkan.crypto.HashAlgorithm;
-import dev.inkan.crypto.KeyType;
+import dev.inkan.crypto.KeyPolicy;
 import dev.inkan.crypto.SignatureAlgorithm;
 import dev.inkan.crypto.VerifyingKey;
 import dev.inkan.crypto.VerifyingKeyCache;
@@ -10,6 +9,7 @@ import dev.inkan.keyrecord.KeyRecordLookup;
 import dev.inkan.keyrecord.KeyRecordParse;
 import dev.inkan.keyrecord.KeyRecordProblem;
 import java.security.InvalidKeyException;
+import java.util.Optional;
 
 /**
  * Verifies one AMS or AS signature over prepared data: RFC 8301 policy, the key record at s._domainkey.d
@@ -34,8 +34,9 @@ final class ArcSignatureVerifier {
      */
     ArcFailure verify(String where, SignatureAlgorithm algorithm, String domain, String selector, byte[] data,
             byte[] signature, ArcReason mismatch) {
-        if (algorithm.hash() == HashAlgorithm.SHA1 && !config.allowSha1()) {
-            return new ArcFailure(ArcReason.SHA1_REFUSED, where + ": rsa-sha1 is not accepted (RFC 8301 §3.1)");
+        Optional<KeyPolicy.Refusal> refusedAlgorithm = config.keyPolicy().check(algorithm);
+        if (refusedAlgorithm.isPresent()) {
+            return new ArcFailure(ArcReason.SHA1_REFUSED, where + ": " + refusedAlgorithm.get().detail());
         }
         String name = KeyRecordLookup.keyName(selector, domain);
         KeyRecordParse found = records.find(name);
@@ -53,13 +54,11 @@ final class ArcSignatureVerifier {
         } catch (InvalidKeyException e) {
             return keyFailure(where, name, KeyRecordProblem.INVALID_KEY, e.getMessage());
         }
-        if (key.type() == KeyType.RSA && key.bits() < config.minRsaBits()) {
-            return new ArcFailure(ArcReason.KEY_TOO_SHORT, where + ": RSA key of " + key.bits() + " bits is below the "
-                    + config.minRsaBits() + "-bit minimum (RFC 8301 §3.2)");
-        }
-        if (key.type() == KeyType.RSA && key.bits() > config.maxRsaBits()) {
-            return new ArcFailure(ArcReason.KEY_TOO_LONG, where + ": RSA key of " + key.bits() + " bits is above the "
-                    + config.maxRsaBits() + "-bit maximum");
+        Optional<KeyPolicy.Refusal> refusedKey = config.keyPolicy().check(key);
+        if (refusedKey.isPresent()) {
+            ArcReason reason = refusedKey.get().violation() == KeyPolicy.Violation.KEY_TOO_SHORT ? ArcReason.KEY_TOO_SHORT
+                    : ArcReason.KEY_TOO_LONG;
+            return new ArcFailure(reason, where + ": " + refusedKey.get().detail());
         }
         if (!key.verify(algorithm.hash(), data, signature)) {
             return new ArcFailure(mismatch, where + ": signature did not verify");

@@ -1,5 +1,6 @@
 package dev.inkan.arc;
 
+import dev.inkan.crypto.KeyPolicy;
 import dev.inkan.dns.DnsResolver;
 import dev.inkan.message.MessageLimits;
 import java.util.Objects;
@@ -15,18 +16,14 @@ public final class ArcValidatorConfig {
 
     private final DnsResolver resolver;
     private final int maxInstances;
-    private final int minRsaBits;
-    private final int maxRsaBits;
-    private final boolean allowSha1;
+    private final KeyPolicy keyPolicy;
     private final boolean oldestPass;
     private final MessageLimits messageLimits;
 
     private ArcValidatorConfig(Builder b) {
         this.resolver = Objects.requireNonNull(b.resolver, "resolver");
         this.maxInstances = b.maxInstances;
-        this.minRsaBits = b.minRsaBits;
-        this.maxRsaBits = b.maxRsaBits;
-        this.allowSha1 = b.allowSha1;
+        this.keyPolicy = new KeyPolicy(b.minRsaBits, b.maxRsaBits, b.allowSha1);
         this.oldestPass = b.oldestPass;
         this.messageLimits = Objects.requireNonNull(b.messageLimits, "messageLimits");
     }
@@ -42,9 +39,7 @@ public final class ArcValidatorConfig {
     public Builder toBuilder() {
         Builder b = new Builder(resolver);
         b.maxInstances = maxInstances;
-        b.minRsaBits = minRsaBits;
-        b.maxRsaBits = maxRsaBits;
-        b.allowSha1 = allowSha1;
+        b.keyPolicy(keyPolicy);
         b.oldestPass = oldestPass;
         b.messageLimits = messageLimits;
         return b;
@@ -58,16 +53,21 @@ public final class ArcValidatorConfig {
         return maxInstances;
     }
 
+    /** The RFC 8301 policy: algorithms and RSA key sizes accepted. */
+    public KeyPolicy keyPolicy() {
+        return keyPolicy;
+    }
+
     public int minRsaBits() {
-        return minRsaBits;
+        return keyPolicy.minRsaBits();
     }
 
     public int maxRsaBits() {
-        return maxRsaBits;
+        return keyPolicy.maxRsaBits();
     }
 
     public boolean allowSha1() {
-        return allowSha1;
+        return keyPolicy.allowSha1();
     }
 
     /** Whether the AMS of older sets are verified for {@code header.oldest-pass} (RFC 8617 §5.2 step 5). */
@@ -82,9 +82,9 @@ public final class ArcValidatorConfig {
     public static final class Builder {
         private final DnsResolver resolver;
         private int maxInstances = MAX_INSTANCES;
-        private int minRsaBits = 1024;
-        private int maxRsaBits = 8192;
-        private boolean allowSha1;
+        private int minRsaBits = KeyPolicy.RFC8301.minRsaBits();
+        private int maxRsaBits = KeyPolicy.RFC8301.maxRsaBits();
+        private boolean allowSha1 = KeyPolicy.RFC8301.allowSha1();
         private boolean oldestPass = true;
         private MessageLimits messageLimits = MessageLimits.DEFAULT;
 
@@ -107,6 +107,14 @@ public final class ArcValidatorConfig {
                 throw new IllegalArgumentException("minimum RSA key size below 512 bits is not supported");
             }
             this.minRsaBits = bits;
+            return this;
+        }
+
+        /** All three RFC 8301 settings at once, e.g. {@link KeyPolicy#LEGACY}. */
+        public Builder keyPolicy(KeyPolicy policy) {
+            this.minRsaBits = policy.minRsaBits();
+            this.maxRsaBits = policy.maxRsaBits();
+            this.allowSha1 = policy.allowSha1();
             return this;
         }
 
@@ -134,9 +142,6 @@ public final class ArcValidatorConfig {
         }
 
         public ArcValidatorConfig build() {
-            if (maxRsaBits < minRsaBits) {
-                throw new IllegalArgumentException("minimum RSA key size " + minRsaBits + " is above the maximum " + maxRsaBits);
-            }
             return new ArcValidatorConfig(this);
         }
     }

@@ -1,7 +1,6 @@
 package dev.inkan.dkim;
 
-import dev.inkan.crypto.HashAlgorithm;
-import dev.inkan.crypto.KeyType;
+import dev.inkan.crypto.KeyPolicy;
 import dev.inkan.crypto.VerifyingKey;
 import dev.inkan.crypto.VerifyingKeyCache;
 import dev.inkan.keyrecord.KeyRecord;
@@ -21,6 +20,7 @@ import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -95,7 +95,7 @@ public final class DkimCheck implements BodyHashRequester {
             return verdict(parse, DkimReason.TIMESTAMP_IN_FUTURE, "signature timestamp t=" + sig.timestamp()
                     + " is in the future");
         }
-        if (sig.algorithm().hash() == HashAlgorithm.SHA1 && !config.allowSha1()) {
+        if (config.keyPolicy().check(sig.algorithm()).isPresent()) {
             return verdict(parse, DkimReason.SHA1_REFUSED, null);
         }
         KeyRecordParse keyParse = keyRecords.find(sig.keyName());
@@ -123,14 +123,11 @@ public final class DkimCheck implements BodyHashRequester {
         } catch (InvalidKeyException e) {
             return verdict(parse, DkimReason.KEY_INVALID, e.getMessage());
         }
-        boolean rsa = key.type() == KeyType.RSA;
-        if (rsa && key.bits() < config.minRsaBits()) {
-            return withKey(verdict(parse, DkimReason.KEY_TOO_SHORT, "RSA key of " + key.bits()
-                    + " bits is below the " + config.minRsaBits() + "-bit minimum"), key.bits(), record);
-        }
-        if (rsa && key.bits() > config.maxRsaBits()) {
-            return withKey(verdict(parse, DkimReason.KEY_TOO_LONG, "RSA key of " + key.bits()
-                    + " bits is above the " + config.maxRsaBits() + "-bit maximum"), key.bits(), record);
+        Optional<KeyPolicy.Refusal> refused = config.keyPolicy().check(key);
+        if (refused.isPresent()) {
+            DkimReason reason = refused.get().violation() == KeyPolicy.Violation.KEY_TOO_SHORT ? DkimReason.KEY_TOO_SHORT
+                    : DkimReason.KEY_TOO_LONG;
+            return withKey(verdict(parse, reason, refused.get().detail()), key.bits(), record);
         }
         BodyHash body = message.bodyHash(sig.bodyHashKey());
         if (sig.bodyLength() >= 0 && sig.bodyLength() > body.canonicalLength()) {

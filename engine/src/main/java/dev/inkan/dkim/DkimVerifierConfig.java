@@ -1,5 +1,6 @@
 package dev.inkan.dkim;
 
+import dev.inkan.crypto.KeyPolicy;
 import dev.inkan.dns.DnsResolver;
 import dev.inkan.message.MessageLimits;
 import java.time.Clock;
@@ -15,9 +16,7 @@ public final class DkimVerifierConfig {
     private final DnsResolver resolver;
     private final Clock clock;
     private final int maxSignatures;
-    private final int minRsaBits;
-    private final int maxRsaBits;
-    private final boolean allowSha1;
+    private final KeyPolicy keyPolicy;
     private final boolean acceptDraftSignatures;
     private final Duration clockSkew;
     private final MessageLimits messageLimits;
@@ -26,9 +25,7 @@ public final class DkimVerifierConfig {
         this.resolver = Objects.requireNonNull(b.resolver, "resolver");
         this.clock = Objects.requireNonNull(b.clock, "clock");
         this.maxSignatures = b.maxSignatures;
-        this.minRsaBits = b.minRsaBits;
-        this.maxRsaBits = b.maxRsaBits;
-        this.allowSha1 = b.allowSha1;
+        this.keyPolicy = new KeyPolicy(b.minRsaBits, b.maxRsaBits, b.allowSha1);
         this.acceptDraftSignatures = b.acceptDraftSignatures;
         this.clockSkew = Objects.requireNonNull(b.clockSkew, "clockSkew");
         this.messageLimits = Objects.requireNonNull(b.messageLimits, "messageLimits");
@@ -46,9 +43,7 @@ public final class DkimVerifierConfig {
         Builder b = new Builder(resolver);
         b.clock = clock;
         b.maxSignatures = maxSignatures;
-        b.minRsaBits = minRsaBits;
-        b.maxRsaBits = maxRsaBits;
-        b.allowSha1 = allowSha1;
+        b.keyPolicy(keyPolicy);
         b.acceptDraftSignatures = acceptDraftSignatures;
         b.clockSkew = clockSkew;
         b.messageLimits = messageLimits;
@@ -67,16 +62,21 @@ public final class DkimVerifierConfig {
         return maxSignatures;
     }
 
+    /** The RFC 8301 policy: algorithms and RSA key sizes accepted. */
+    public KeyPolicy keyPolicy() {
+        return keyPolicy;
+    }
+
     public int minRsaBits() {
-        return minRsaBits;
+        return keyPolicy.minRsaBits();
     }
 
     public int maxRsaBits() {
-        return maxRsaBits;
+        return keyPolicy.maxRsaBits();
     }
 
     public boolean allowSha1() {
-        return allowSha1;
+        return keyPolicy.allowSha1();
     }
 
     public boolean acceptDraftSignatures() {
@@ -95,9 +95,9 @@ public final class DkimVerifierConfig {
         private final DnsResolver resolver;
         private Clock clock = Clock.systemUTC();
         private int maxSignatures = 10;
-        private int minRsaBits = 1024;
-        private int maxRsaBits = 8192;
-        private boolean allowSha1;
+        private int minRsaBits = KeyPolicy.RFC8301.minRsaBits();
+        private int maxRsaBits = KeyPolicy.RFC8301.maxRsaBits();
+        private boolean allowSha1 = KeyPolicy.RFC8301.allowSha1();
         private boolean acceptDraftSignatures;
         private Duration clockSkew = Duration.ofSeconds(300);
         private MessageLimits messageLimits = MessageLimits.DEFAULT;
@@ -126,6 +126,14 @@ public final class DkimVerifierConfig {
                 throw new IllegalArgumentException("minimum RSA key size below 512 bits is not supported");
             }
             this.minRsaBits = bits;
+            return this;
+        }
+
+        /** All three RFC 8301 settings at once, e.g. {@link KeyPolicy#LEGACY}. */
+        public Builder keyPolicy(KeyPolicy policy) {
+            this.minRsaBits = policy.minRsaBits();
+            this.maxRsaBits = policy.maxRsaBits();
+            this.allowSha1 = policy.allowSha1();
             return this;
         }
 
@@ -165,16 +173,12 @@ public final class DkimVerifierConfig {
          * RFC 6376 §3.3.3 allowed before RFC 8301, and pre-RFC draft signatures verified.
          */
         public Builder legacy() {
-            this.minRsaBits = 512;
-            this.allowSha1 = true;
+            keyPolicy(KeyPolicy.LEGACY);
             this.acceptDraftSignatures = true;
             return this;
         }
 
         public DkimVerifierConfig build() {
-            if (maxRsaBits < minRsaBits) {
-                throw new IllegalArgumentException("minimum RSA key size " + minRsaBits + " is above the maximum " + maxRsaBits);
-            }
             return new DkimVerifierConfig(this);
         }
     }
