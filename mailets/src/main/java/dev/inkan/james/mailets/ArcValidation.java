@@ -6,6 +6,7 @@ import dev.inkan.authres.ResultInfo;
 import dev.inkan.james.attributes.ResultAttributes;
 import dev.inkan.james.authres.AuthResultsField;
 import dev.inkan.james.config.DnsParameters;
+import dev.inkan.james.config.KeyPolicyParameters;
 import dev.inkan.james.config.MailetParameters;
 import java.util.HashSet;
 import java.util.List;
@@ -23,15 +24,15 @@ final class ArcValidation {
 
     private static Set<String> names() {
         Set<String> names = new HashSet<>(DnsParameters.NAMES);
-        names.addAll(List.of("authservId", "minimumKeyBits", "allowSha1"));
+        names.addAll(KeyPolicyParameters.NAMES);
+        names.add("authservId");
         return Set.copyOf(names);
     }
 
     /** {@code minimumKeyBits} (default 1024, RFC 8301 §3.2), {@code allowSha1} (default false), DNS settings. */
     static ArcValidator validator(MailetParameters p) throws MessagingException {
         return new ArcValidator(ArcValidatorConfig.builder(DnsParameters.resolver(p))
-                .minRsaBits(p.integer("minimumKeyBits", 1024, 512, 8192))
-                .allowSha1(p.bool("allowSha1", false))
+                .keyPolicy(KeyPolicyParameters.read(p))
                 .build());
     }
 

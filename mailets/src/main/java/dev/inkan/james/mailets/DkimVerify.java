@@ -9,6 +9,7 @@ import dev.inkan.james.attributes.ResultAttributes;
 import dev.inkan.james.authres.AuthResultsField;
 import dev.inkan.james.config.AuthservIds;
 import dev.inkan.james.config.DnsParameters;
+import dev.inkan.james.config.KeyPolicyParameters;
 import dev.inkan.james.config.MailetParameters;
 import dev.inkan.james.message.MessageScan;
 import dev.inkan.message.MessageLimitException;
@@ -34,8 +35,7 @@ import org.slf4j.LoggerFactory;
 public class DkimVerify extends GenericMailet {
 
     private static final Logger LOG = LoggerFactory.getLogger(DkimVerify.class);
-    private static final Set<String> PARAMETERS = Set.of("authservId", "maxSignatures", "minimumKeyBits",
-            "allowSha1", "maxHeaderBytes");
+    private static final Set<String> PARAMETERS = Set.of("authservId", "maxSignatures", "maxHeaderBytes");
 
     private final Clock clock;
     private DkimVerifier verifier;
@@ -54,6 +54,7 @@ public class DkimVerify extends GenericMailet {
     public void init() throws MessagingException {
         Set<String> allowed = new HashSet<>(PARAMETERS);
         allowed.addAll(DnsParameters.NAMES);
+        allowed.addAll(KeyPolicyParameters.NAMES);
         checkInitParameters(allowed);
         MailetParameters p = new MailetParameters("DkimVerify", this::getInitParameter);
         authservId = AuthservIds.of(p);
@@ -62,8 +63,7 @@ public class DkimVerify extends GenericMailet {
         verifier = new DkimVerifier(DkimVerifierConfig.builder(DnsParameters.resolver(p))
                 .clock(clock)
                 .maxSignatures(p.integer("maxSignatures", 10, 1, 100))
-                .minRsaBits(p.integer("minimumKeyBits", 1024, 512, 8192))
-                .allowSha1(p.bool("allowSha1", false))
+                .keyPolicy(KeyPolicyParameters.read(p))
                 .messageLimits(limits)
                 .build());
     }

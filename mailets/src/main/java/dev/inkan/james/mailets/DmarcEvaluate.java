@@ -18,6 +18,7 @@ import dev.inkan.james.attributes.ResultAttributes;
 import dev.inkan.james.authres.AuthResultsField;
 import dev.inkan.james.config.AuthservIds;
 import dev.inkan.james.config.DnsParameters;
+import dev.inkan.james.config.KeyPolicyParameters;
 import dev.inkan.james.config.MailetParameters;
 import dev.inkan.james.message.MessageScan;
 import dev.inkan.message.BodyHashRequester;
@@ -66,7 +67,7 @@ public class DmarcEvaluate extends GenericMailet {
         authservId = AuthservIds.of(p);
         evaluator = new DmarcEvaluator(DmarcParameters.config(p));
         dkim = new DkimVerifier(DkimVerifierConfig.builder(DnsParameters.resolver(p))
-                .minRsaBits(p.integer("minimumKeyBits", 1024, 512, 8192)).allowSha1(p.bool("allowSha1", false)).build());
+                .keyPolicy(KeyPolicyParameters.read(p)).build());
         spf = new SpfEvaluator(SpfConfig.builder(DnsParameters.resolver(p)).receiver(authservId).build());
         arc = evaluator.config().trustedArcSealers().isEmpty() ? null : ArcValidation.validator(p);
         onReject = DmarcDispositionAction.parse(p, "onReject", true);

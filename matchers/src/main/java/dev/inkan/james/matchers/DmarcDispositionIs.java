@@ -14,23 +14,13 @@ import java.util.Set;
  * &lt;mailet match="dev.inkan.james.matchers.DmarcDispositionIs=quarantine,reject" class="..."&gt;
  * </pre>
  */
-public class DmarcDispositionIs extends ResultMatcher {
+public class DmarcDispositionIs extends DmarcResultIs {
 
     private static final Set<String> KEYWORDS = new LinkedHashSet<>(List.of("none", "quarantine", "reject"));
 
     @Override
-    protected String method() {
-        return "dmarc";
-    }
-
-    @Override
     protected Set<String> keywords() {
         return KEYWORDS;
-    }
-
-    @Override
-    protected String[][] domainProperties() {
-        return new String[][] {{"header", "from"}};
     }
 
     /** The disposition; "none" when no policy applied (no record, temperror, permerror). */
