@@ -56,7 +56,8 @@ public class JamesThroughputBenchmark {
     /** Messages per invocation (one operation each). */
     public static final int MESSAGES = 100;
 
-    @Param({"relay", "relay-DkimSign", "inbound", "inbound-DkimVerify"})
+    @Param({"relay", "relay-DkimSign", "relay-DkimSign-ed25519", "inbound", "inbound-DkimVerify",
+            "inbound-DkimVerify-ed25519"})
     public String setup;
 
     /** SMTP connections sending in parallel. */

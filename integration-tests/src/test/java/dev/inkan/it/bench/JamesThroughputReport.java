@@ -47,7 +47,9 @@ public final class JamesThroughputReport {
         System.out.println("| with Inkan / James alone | throughput ratio | Inkan's cost |");
         System.out.println("|---|---:|---:|");
         ratio(scores, "relay-DkimSign", "relay");
+        ratio(scores, "relay-DkimSign-ed25519", "relay");
         ratio(scores, "inbound-DkimVerify", "inbound");
+        ratio(scores, "inbound-DkimVerify-ed25519", "inbound");
         if (args.length == 2 && Files.isRegularFile(Path.of(args[1]))) {
             Map<String, Score> cpu = readCpu(Path.of(args[1]));
             System.out.println();
@@ -59,7 +61,9 @@ public final class JamesThroughputReport {
             System.out.println("| with Inkan / James alone | extra CPU per message | throughput ratio if CPU-bound |");
             System.out.println("|---|---:|---:|");
             cpuRatio(cpu, "relay-DkimSign", "relay");
+            cpuRatio(cpu, "relay-DkimSign-ed25519", "relay");
             cpuRatio(cpu, "inbound-DkimVerify", "inbound");
+            cpuRatio(cpu, "inbound-DkimVerify-ed25519", "inbound");
         }
     }
 

@@ -38,6 +38,9 @@ final class ThroughputServer implements AutoCloseable {
     static final String ORIGIN = "olga@origin.example";
     static final String RECIPIENT = "bench@example.net";
     static final int MESSAGE_BYTES = 4096;
+    /** Setups ending so sign with Ed25519 instead of RSA-2048: the plugin's own cost apart from RSA's. */
+    static final String ED25519_SUFFIX = "-ed25519";
+
     private static final Duration ARRIVAL_TIMEOUT = Duration.ofSeconds(120);
 
     private final boolean relay;
@@ -62,11 +65,14 @@ final class ThroughputServer implements AutoCloseable {
     /** Starts the server for {@code setup} (see {@link JamesThroughputBenchmark}) and checks one message. */
     static ThroughputServer start(String setup) throws Exception {
         Path dir = Files.createTempDirectory("inkan-throughput-");
-        SigningKey key = new SigningKeyGenerator(new SecureRandom()).rsa(2048);
+        boolean ed25519 = setup.endsWith(ED25519_SUFFIX);
+        String base = ed25519 ? setup.substring(0, setup.length() - ED25519_SUFFIX.length()) : setup;
+        SigningKeyGenerator generator = new SigningKeyGenerator(new SecureRandom());
+        SigningKey key = ed25519 ? generator.ed25519() : generator.rsa(2048);
         JamesConf conf = JamesConf.in(dir.resolve("james"));
         Path site = dir.resolve("site");
         ThroughputServer server;
-        switch (setup) {
+        switch (base) {
             case "relay", "relay-DkimSign" -> {
                 DkimZone.writeKey(key, site.resolve("keys/example.com/mail2025.private"));
                 SmtpSink sink = SmtpSink.start(true);
@@ -77,7 +83,7 @@ final class ThroughputServer implements AutoCloseable {
                 example.installInto(conf, site);
                 RunningJames james = RunningJames.start(conf).user(ALICE);
                 server = new ThroughputServer(true, dir, james, sink, message(ALICE, BOB, "<bench@example.com>"));
-                server.checkRelay(setup.equals("relay-DkimSign"), new DkimZone().publish("mail2025", "example.com", key));
+                server.checkRelay(base.equals("relay-DkimSign"), new DkimZone().publish("mail2025", "example.com", key));
             }
             case "inbound", "inbound-DkimVerify" -> {
                 DkimZone zone = new DkimZone().publish("sel", "origin.example", key);
@@ -90,10 +96,10 @@ final class ThroughputServer implements AutoCloseable {
                 byte[] signed = Signers.inkan(message(ORIGIN, RECIPIENT, "<bench@origin.example>"), key, "origin.example", "sel");
                 server = new ThroughputServer(false, dir, james, null, signed);
                 server.nextRecipient();
-                server.checkInbound(setup.equals("inbound-DkimVerify"));
+                server.checkInbound(base.equals("inbound-DkimVerify"));
             }
             default -> throw new IllegalArgumentException("unknown setup '" + setup
-                    + "': relay, relay-DkimSign, inbound, inbound-DkimVerify");
+                    + "': relay, relay-DkimSign, inbound, inbound-DkimVerify (the last two also with -ed25519)");
         }
         return server;
     }
