@@ -16,7 +16,9 @@ class ConfExamplesTest {
             "verifying-inbound", VerifyingInboundTest.class,
             "multi-domain-tables", MultiDomainTablesTest.class,
             "forwarding-resign", ForwardingResignTest.class,
-            "spf-inbound", SpfInboundTest.class);
+            "spf-inbound", SpfInboundTest.class,
+            "arc-forwarding", ArcForwardingTest.class,
+            "dmarc-inbound", DmarcInboundTest.class);
 
     @Test
     void every_example_is_run_by_an_integration_test() {

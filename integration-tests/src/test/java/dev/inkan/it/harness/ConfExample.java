@@ -19,9 +19,10 @@ import java.util.stream.Stream;
  *   <li>{@value #SITE_ROOT} (keys and tables) becomes a folder of the test, in every file of the example;</li>
  *   <li>RemoteDelivery gets {@code gateway} 127.0.0.1 and {@code gatewayPort} of the test's SMTP sink
  *       (the examples deliver by MX);</li>
- *   <li>Every DkimVerify and SpfCheck gets the test's DNS, the examples using the system's resolvers: either
- *       {@code dnsZoneFile}, the test's zone file, or {@code dnsServers}, the test's DNS server on a loopback
- *       port (for answers a zone file cannot give, such as a timeout);</li>
+ *   <li>Every Inkan mailet that asks DNS (DkimVerify, SpfCheck, ArcVerify, ArcSeal, DmarcEvaluate) gets the
+ *       test's DNS, the examples using the system's resolvers: either {@code dnsZoneFile}, the test's zone file,
+ *       or {@code dnsServers}, the test's DNS server on a loopback port (for answers a zone file cannot give,
+ *       such as a timeout);</li>
  *   <li>SpfCheck's {@code skipNetworks} is replaced (the test's "remote" MTA connects from 127.0.0.1, which
  *       the examples skip as this host).</li>
  * </ol>
@@ -33,8 +34,8 @@ public final class ConfExample {
     public static final String SITE_ROOT = "/etc/james/inkan/";
     private static final String REMOTE_DELIVERY = "class=\"RemoteDelivery\">";
     /** The mailets that take the DNS parameters (DnsParameters), as their opening tags end. */
-    private static final List<String> DNS_MAILETS = List.of("class=\"dev.inkan.james.mailets.DkimVerify\">",
-            "class=\"dev.inkan.james.mailets.SpfCheck\">");
+    private static final List<String> DNS_MAILETS = List.of("DkimVerify", "SpfCheck", "ArcVerify", "ArcSeal",
+            "DmarcEvaluate").stream().map(m -> "class=\"dev.inkan.james.mailets." + m + "\">").toList();
     private static final Pattern INKAN_MAILET = Pattern.compile(
             "[ \\t]*<mailet\\s[^>]*?(?:class|match)=\"dev\\.inkan\\.[^>]*?(?:/>|>.*?</mailet>)[ \\t]*\\r?\\n?", Pattern.DOTALL);
     private static final Pattern SKIP_NETWORKS = Pattern.compile(
@@ -112,12 +113,12 @@ public final class ConfExample {
                 + "\n                <gatewayPort>" + port + "</gatewayPort>");
     }
 
-    /** Substitution 3: every DkimVerify and SpfCheck answers DNS from {@code zoneFile}. */
+    /** Substitution 3: every Inkan mailet that asks DNS answers from {@code zoneFile}. */
     public ConfExample dnsZoneFile(Path zoneFile) {
         return insertAfterEach(DNS_MAILETS, "\n                <dnsZoneFile>" + zoneFile.toAbsolutePath() + "</dnsZoneFile>");
     }
 
-    /** Substitution 3, the other way: every DkimVerify and SpfCheck asks the DNS server at 127.0.0.1:{@code port}. */
+    /** Substitution 3, the other way: every Inkan mailet that asks DNS asks the server at 127.0.0.1:{@code port}. */
     public ConfExample dnsServer(int port) {
         return insertAfterEach(DNS_MAILETS, "\n                <dnsServers>127.0.0.1:" + port + "</dnsServers>");
     }
@@ -146,8 +147,9 @@ public final class ConfExample {
     }
 
     /**
-     * For ./demo.sh only, which runs two servers in one JVM: processors register JMX beans under names
-     * that would clash, so one of the two turns them off. No test uses this.
+     * For two servers in one JVM (./demo.sh, ArcForwardingTest): processors register JMX beans under names
+     * that would clash, so one of the two turns them off (with {@link JamesConf#jmxSuffix} for the SMTP and
+     * IMAP servers' beans). Not a change to what the example does with mail.
      */
     public ConfExample withoutJmx() {
         String xml = mailetContainer();

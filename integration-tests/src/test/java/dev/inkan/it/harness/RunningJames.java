@@ -1,13 +1,20 @@
 package dev.inkan.it.harness;
 
+import java.io.ByteArrayOutputStream;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.james.GuiceJamesServer;
 import org.apache.james.MemoryJamesConfiguration;
 import org.apache.james.MemoryJamesServerMain;
 import org.apache.james.dnsservice.api.DNSService;
 import org.apache.james.dnsservice.api.InMemoryDNSService;
+import org.apache.james.mailrepository.api.MailKey;
+import org.apache.james.mailrepository.api.MailRepositoryUrl;
 import org.apache.james.modules.protocols.ImapGuiceProbe;
 import org.apache.james.modules.protocols.SmtpGuiceProbe;
 import org.apache.james.utils.DataProbeImpl;
+import org.apache.james.utils.MailRepositoryProbeImpl;
+import org.apache.mailet.Mail;
 
 /**
  * A real James 3.8.1 memory server in this JVM, started from a {@link JamesConf} working directory. James's
@@ -66,6 +73,28 @@ public final class RunningJames implements AutoCloseable {
         domain(address.substring(address.indexOf('@') + 1));
         data().addUser(address, Mailboxes.PASSWORD);
         return this;
+    }
+
+    /**
+     * The messages (exact bytes as James would write them) of the mail repository {@code url}, e.g.
+     * {@code memory://var/mail/error/}; empty when the repository does not exist (yet).
+     */
+    public List<byte[]> repository(String url) throws Exception {
+        MailRepositoryProbeImpl probe = server.getProbe(MailRepositoryProbeImpl.class);
+        MailRepositoryUrl repository = MailRepositoryUrl.from(url);
+        if (!probe.listRepositoryUrls().contains(repository)) {
+            return List.of();
+        }
+        List<byte[]> out = new ArrayList<>();
+        for (MailKey key : probe.listMailKeys(repository)) {
+            Mail mail = probe.getMail(repository, key);
+            if (mail != null) {
+                ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+                mail.getMessage().writeTo(bytes);
+                out.add(bytes.toByteArray());
+            }
+        }
+        return out;
     }
 
     @Override

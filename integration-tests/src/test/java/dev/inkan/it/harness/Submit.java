@@ -20,9 +20,24 @@ import java.util.List;
 public final class Submit {
 
     private final int smtpPort;
+    private final InetAddress localAddress;
 
     public Submit(int smtpPort) {
+        this(smtpPort, null);
+    }
+
+    private Submit(int smtpPort, InetAddress localAddress) {
         this.smtpPort = smtpPort;
+        this.localAddress = localAddress;
+    }
+
+    /**
+     * The same, connecting from another loopback address (e.g. 127.0.0.2; Linux routes all of 127.0.0.0/8 to
+     * the loopback interface): James records it as the client's address, so a test can tell two "remote" MTAs
+     * apart for SPF.
+     */
+    public Submit from(InetAddress local) {
+        return new Submit(smtpPort, local);
     }
 
     /** As a remote MTA would: no authentication. */
@@ -68,7 +83,8 @@ public final class Submit {
         private final boolean offers8BitMime;
 
         private Session(String helo, String user) throws IOException {
-            socket = new Socket(InetAddress.getLoopbackAddress(), smtpPort);
+            socket = localAddress == null ? new Socket(InetAddress.getLoopbackAddress(), smtpPort)
+                    : new Socket(InetAddress.getLoopbackAddress(), smtpPort, localAddress, 0);
             try {
                 socket.setSoTimeout(60_000);
                 in = new BufferedInputStream(socket.getInputStream());

@@ -8,7 +8,9 @@ import org.apache.mailet.MailetContext;
 
 /**
  * What DmarcEvaluate does with a mail whose DMARC disposition is reject or quarantine: {@code annotate}
- * (results only), {@code bounce} (a DSN with RFC 9989 §7.2's text, then the mail is dropped), {@code drop}
+ * (results only), {@code bounce} (James's {@code MailetContext.bounce}: a plain-text reply from the postmaster
+ * to the envelope sender, "Re: " and the Subject, holding RFC 9989 §7.2's text; not an RFC 3464 DSN, and nothing
+ * is sent for a null sender; then the mail is dropped), {@code drop}
  * (RFC 9989 §7.2's "silent discard"), or {@code processor:NAME} (continue in that processor, e.g. a spam
  * folder). A mailet runs after the message was accepted, so it cannot give the in-session 5xy reply §7.2
  * prefers; a bounce goes to the envelope sender, which for a forged message is usually a bystander, which is
