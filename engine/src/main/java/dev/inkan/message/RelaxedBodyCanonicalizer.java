@@ -59,6 +59,10 @@ final class RelaxedBodyCanonicalizer extends BodyCanonicalizer {
     private static int endOfCanonicalRun(byte[] b, int i, int end) {
         while (i < end) {
             byte d = b[i];
+            if (d > ' ' || d < 0) {
+                i++; // printable ASCII and 8-bit bytes: one comparison in the common case
+                continue;
+            }
             if (d == '\r') {
                 if (i + 2 < end && b[i + 1] == '\n' && isContent(b[i + 2])) {
                     i += 3; // CRLF then content: canonical as it stands

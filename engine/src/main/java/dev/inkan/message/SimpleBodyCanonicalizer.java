@@ -4,7 +4,7 @@ package dev.inkan.message;
  * RFC 6376 §3.4.3 "simple": the body unchanged, except that empty lines at the end are ignored and the
  * body ends with exactly one CRLF (an empty body becomes a single CRLF; a last line without CRLF gets
  * one). Content is passed through as slices of the input; only a trailing run of CRLFs (and a CR at the
- * very end of a chunk) is held back, as a count.
+ * very end of a chunk) is held back, as a count, and only that run is looked at.
  */
 final class SimpleBodyCanonicalizer extends BodyCanonicalizer {
 
@@ -34,35 +34,31 @@ final class SimpleBodyCanonicalizer extends BodyCanonicalizer {
                 out.accept(CR, 0, 1);
             }
         }
-        // Skip CRLFs at the chunk start that only extend the held run.
+        // CRLFs at the chunk start only extend the held run.
         while (i + 1 < end && b[i] == '\r' && b[i + 1] == '\n') {
             heldCrlfs++;
             i += 2;
         }
-        int runStart = i;
-        int contentEnd = i;
-        while (i < end) {
-            byte c = b[i];
-            if (c == '\r') {
-                if (i + 1 == end) {
-                    heldCr = true;
-                    break;
-                }
-                if (b[i + 1] == '\n') {
-                    i += 2;
-                    continue;
-                }
-            }
-            i++;
-            contentEnd = i;
+        if (i == end) {
+            return;
         }
-        if (contentEnd > runStart) {
+        // Everything before the chunk's trailing run of CRLFs (and a CR that may start one) is content as it
+        // stands: find that run from the end instead of visiting every byte.
+        boolean crAtEnd = b[end - 1] == '\r';
+        int tail = crAtEnd ? end - 1 : end;
+        long pairs = 0;
+        while (tail - 2 >= i && b[tail - 2] == '\r' && b[tail - 1] == '\n') {
+            tail -= 2;
+            pairs++;
+        }
+        if (tail > i) {
             releaseHeld();
-            out.accept(b, runStart, contentEnd - runStart);
-            // Everything after contentEnd (up to a held CR) is whole CRLF pairs.
-            int tail = (heldCr ? end - 1 : end) - contentEnd;
-            heldCrlfs = tail / 2;
+            out.accept(b, i, tail - i);
+            heldCrlfs = pairs;
+        } else {
+            heldCrlfs += pairs;
         }
+        heldCr = crAtEnd;
     }
 
     private void releaseHeld() {

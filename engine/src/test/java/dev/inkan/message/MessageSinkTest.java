@@ -134,4 +134,27 @@ class MessageSinkTest {
         System.arraycopy(b, 0, out, a.length, b.length);
         return out;
     }
+
+    /** The word-at-a-time LF search equals a byte loop, whatever follows an LF (0x01, 0x0b and 8-bit bytes included). */
+    @Test
+    void the_lf_search_finds_every_lf_exactly() {
+        java.util.Random random = new java.util.Random(7208);
+        byte[] alphabet = {'\n', '\r', 0x01, 0x0b, (byte) 0x8a, (byte) 0xff, 'a', ' ', 0x00, 0x09};
+        for (int round = 0; round < 2000; round++) {
+            byte[] b = new byte[random.nextInt(40)];
+            for (int k = 0; k < b.length; k++) {
+                b[k] = alphabet[random.nextInt(alphabet.length)];
+            }
+            int from = b.length == 0 ? 0 : random.nextInt(b.length);
+            int expected = b.length;
+            for (int k = from; k < b.length; k++) {
+                if (b[k] == '\n') {
+                    expected = k;
+                    break;
+                }
+            }
+            assertThat(MessageSink.nextLf(b, from, b.length)).as(java.util.Arrays.toString(b) + " from " + from)
+                    .isEqualTo(expected);
+        }
+    }
 }
