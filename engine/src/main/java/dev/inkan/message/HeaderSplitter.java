@@ -13,14 +13,14 @@ final class HeaderSplitter {
     static List<HeaderField> split(byte[] block, int length, MessageLimits limits) throws MessageLimitException {
         List<HeaderField> fields = new ArrayList<>();
         int start = 0;
-        for (int i = 0; i + 1 < length; i++) {
-            if (block[i] == '\r' && block[i + 1] == '\n') {
-                boolean folded = i + 2 < length && (block[i + 2] == ' ' || block[i + 2] == '\t');
-                if (!folded) {
-                    addField(fields, Arrays.copyOfRange(block, start, i + 2), limits);
-                    start = i + 2;
-                    i++;
-                }
+        for (int lf = ByteSearch.nextLf(block, 1, length); lf < length; lf = ByteSearch.nextLf(block, lf + 1, length)) {
+            if (block[lf - 1] != '\r') {
+                continue;
+            }
+            boolean folded = lf + 1 < length && (block[lf + 1] == ' ' || block[lf + 1] == '\t');
+            if (!folded) {
+                addField(fields, Arrays.copyOfRange(block, start, lf + 1), limits);
+                start = lf + 1;
             }
         }
         if (start < length) {

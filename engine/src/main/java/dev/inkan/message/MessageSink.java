@@ -3,9 +3,6 @@ package dev.inkan.message;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
@@ -24,10 +21,6 @@ import java.util.Set;
 public final class MessageSink extends OutputStream {
 
     private static final byte[] CRLF = {'\r', '\n'};
-    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-    private static final long LF_BYTES = 0x0a0a0a0a0a0a0a0aL;
-    private static final long LOW_BITS = 0x0101010101010101L;
-    private static final long HIGH_BITS = 0x8080808080808080L;
 
     private final MessageLimits limits;
     private final List<BodyHashRequester> requesters;
@@ -77,7 +70,7 @@ public final class MessageSink extends OutputStream {
         size += len;
         int end = off + len;
         int start = off;
-        for (int lf = nextLf(b, off, end); lf < end; lf = nextLf(b, lf + 1, end)) {
+        for (int lf = ByteSearch.nextLf(b, off, end); lf < end; lf = ByteSearch.nextLf(b, lf + 1, end)) {
             boolean crBefore = lf > off ? b[lf - 1] == '\r' : lastWasCr;
             if (lineEnding == null) {
                 lineEnding = crBefore ? LineEnding.CRLF : LineEnding.LF;
@@ -92,27 +85,6 @@ public final class MessageSink extends OutputStream {
         if (len > 0) {
             lastWasCr = b[end - 1] == '\r';
         }
-    }
-
-    /**
-     * The index of the next LF in {@code [from, end)}, or {@code end}: eight bytes at a time, since nearly every
-     * LF of a CRLF message needs no work. The zero-byte test marks the lowest matching byte of a word exactly.
-     */
-    static int nextLf(byte[] b, int from, int end) {
-        int i = from;
-        for (; i + 8 <= end; i += 8) {
-            long x = (long) LONGS.get(b, i) ^ LF_BYTES;
-            long found = (x - LOW_BITS) & ~x & HIGH_BITS;
-            if (found != 0) {
-                return i + (Long.numberOfTrailingZeros(found) >>> 3);
-            }
-        }
-        for (; i < end; i++) {
-            if (b[i] == '\n') {
-                return i;
-            }
-        }
-        return end;
     }
 
     private void deliver(byte[] b, int off, int len) throws IOException {
@@ -132,23 +104,35 @@ public final class MessageSink extends OutputStream {
         }
     }
 
-    /** Appends header bytes up to the blank line; returns how many were consumed. */
+    /**
+     * Appends header bytes up to the blank line; returns how many were consumed. The bytes arrive CRLF-normalised,
+     * so only the few bytes after a line end are stepped through; the rest of a line is skipped to its LF.
+     */
     private int feedHeader(byte[] b, int off, int len) throws IOException {
         int end = off + len;
-        for (int i = off; i < end; i++) {
-            byte c = b[i];
-            switch (blankLineState) {
-                case 0: blankLineState = c == '\r' ? 1 : 0; break;
-                case 1: blankLineState = c == '\n' ? 2 : c == '\r' ? 1 : 0; break;
-                case 2: blankLineState = c == '\r' ? 3 : 0; break;
-                default: blankLineState = c == '\n' ? 4 : c == '\r' ? 1 : 0; break;
+        int i = off;
+        while (i < end) {
+            if (blankLineState >= 2) {
+                byte c = b[i];
+                blankLineState = blankLineState == 2 ? (c == '\r' ? 3 : 0) : c == '\n' ? 4 : c == '\r' ? 1 : 0;
+                i++;
+                if (blankLineState == 4) {
+                    appendHeader(b, off, i - off);
+                    headerLength -= 2; // the blank line separates; it belongs to neither part
+                    headerComplete();
+                    return i - off;
+                }
+                continue;
             }
-            if (blankLineState == 4) {
-                appendHeader(b, off, i + 1 - off);
-                headerLength -= 2; // the blank line separates; it belongs to neither part
-                headerComplete();
-                return i + 1 - off;
+            // States 0 and 1: no blank line can end before the next line end.
+            int lf = ByteSearch.nextLf(b, i, end);
+            if (lf == end) {
+                blankLineState = b[end - 1] == '\r' ? 1 : 0;
+                break;
             }
+            boolean crBefore = lf > i ? b[lf - 1] == '\r' : blankLineState == 1;
+            blankLineState = crBefore ? 2 : 0;
+            i = lf + 1;
         }
         appendHeader(b, off, len);
         return len;

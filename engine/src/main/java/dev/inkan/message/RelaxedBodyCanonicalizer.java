@@ -58,11 +58,11 @@ final class RelaxedBodyCanonicalizer extends BodyCanonicalizer {
     /** The end of the run of already-canonical bytes starting before {@code i}. */
     private static int endOfCanonicalRun(byte[] b, int i, int end) {
         while (i < end) {
-            byte d = b[i];
-            if (d > ' ' || d < 0) {
-                i++; // printable ASCII and 8-bit bytes: one comparison in the common case
-                continue;
+            i = ByteSearch.nextSpaceOrControl(b, i, end); // printable ASCII and 8-bit bytes are canonical
+            if (i == end) {
+                return end;
             }
+            byte d = b[i];
             if (d == '\r') {
                 if (i + 2 < end && b[i + 1] == '\n' && isContent(b[i + 2])) {
                     i += 3; // CRLF then content: canonical as it stands

@@ -44,17 +44,28 @@ public final class SignatureTags {
 
     /** {@code text} without folding white space (SP, TAB, CR, LF). */
     public static String withoutFws(String text) {
-        StringBuilder out = null;
-        for (int i = 0; i < text.length(); i++) {
+        int n = text.length();
+        int i = 0;
+        while (i < n && !isFws(text.charAt(i))) {
+            i++;
+        }
+        if (i == n) {
+            return text;
+        }
+        char[] out = new char[n];
+        text.getChars(0, i, out, 0);
+        int used = i;
+        for (; i < n; i++) {
             char c = text.charAt(i);
-            boolean fws = c == ' ' || c == '\t' || c == '\r' || c == '\n';
-            if (fws && out == null) {
-                out = new StringBuilder(text.length()).append(text, 0, i);
-            } else if (!fws && out != null) {
-                out.append(c);
+            if (!isFws(c)) {
+                out[used++] = c;
             }
         }
-        return out == null ? text : out.toString();
+        return new String(out, 0, used);
+    }
+
+    private static boolean isFws(char c) {
+        return c == ' ' || c == '\t' || c == '\r' || c == '\n';
     }
 
     /**
