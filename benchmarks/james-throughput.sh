@@ -3,7 +3,7 @@
 # in one JMH run (dev.inkan.it.bench.JamesThroughputBenchmark, in integration-tests' test sources, where
 # the real-server harness is), then the table of rates and ratios.
 #
-#   benchmarks/james-throughput.sh               build (tests skipped), run the four setups, report (~6 min)
+#   benchmarks/james-throughput.sh               build (tests skipped), run the six setups, report (~8 min)
 #   benchmarks/james-throughput.sh --no-build    reuse the classes and classpath built last time
 #   benchmarks/james-throughput.sh --out DIR     where results go (default: jmh-results/ in the build dir)
 #   benchmarks/james-throughput.sh --quick       one short iteration each: a smoke run, not a measurement

@@ -77,7 +77,7 @@ public final class JamesThroughputReport {
         double extra = a.perSecond() / b.perSecond() - 1;
         double err = Math.hypot(a.relError(), b.relError());
         double ratio = b.perSecond() / a.perSecond();
-        System.out.printf(Locale.ROOT, "| %s / %s | +%.3f ms (+%.1f%% ± %s) | %.1f%% ± %s |%n", inkan, baseline,
+        System.out.printf(Locale.ROOT, "| %s / %s | %+.3f ms (%+.1f%% ± %s) | %.1f%% ± %s |%n", inkan, baseline,
                 a.perSecond() - b.perSecond(), 100 * extra, num(100 * err * (1 + extra)), 100 * ratio,
                 num(100 * err * ratio));
     }
