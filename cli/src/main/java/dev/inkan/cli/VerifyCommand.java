@@ -6,6 +6,7 @@ import dev.inkan.arc.ArcCheck;
 import dev.inkan.arc.ArcValidator;
 import dev.inkan.arc.ArcValidatorConfig;
 import dev.inkan.arc.ArcVerdict;
+import dev.inkan.crypto.KeyPolicy;
 import dev.inkan.dkim.DkimCheck;
 import dev.inkan.dkim.DkimVerdict;
 import dev.inkan.dkim.DkimVerifier;
@@ -135,6 +136,10 @@ final class VerifyCommand implements Callable<Integer> {
         DkimVerifierConfig.Builder builder = DkimVerifierConfig.builder(dns.resolver())
                 .clock(now == null ? Clock.systemUTC() : Clock.fixed(now, ZoneOffset.UTC))
                 .allowSha1(allowSha1);
+        if (minKeyBits != null && minKeyBits > KeyPolicy.RFC8301.maxRsaBits()) {
+            throw new InputException("--min-key-bits " + minKeyBits + ": more than the largest RSA key accepted ("
+                    + KeyPolicy.RFC8301.maxRsaBits() + " bits)");
+        }
         try {
             if (minKeyBits != null) {
                 builder.minRsaBits(minKeyBits);
@@ -149,13 +154,7 @@ final class VerifyCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new InputException("--max-signatures " + maxSignatures + ": must be at least 1");
         }
-        try {
-            return builder.build();
-        } catch (IllegalArgumentException e) {
-            // the only inconsistency the options can create: a minimum above the largest RSA key accepted
-            throw new InputException("--min-key-bits " + minKeyBits + ": more than the largest RSA key accepted ("
-                    + builder.minRsaBits(1024).build().maxRsaBits() + " bits)");
-        }
+        return builder.build();
     }
 
     /** The ARC validator with the same RFC 8301 policy as DKIM. */

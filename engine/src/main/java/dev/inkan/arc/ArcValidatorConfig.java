@@ -23,7 +23,7 @@ public final class ArcValidatorConfig {
     private ArcValidatorConfig(Builder b) {
         this.resolver = Objects.requireNonNull(b.resolver, "resolver");
         this.maxInstances = b.maxInstances;
-        this.keyPolicy = new KeyPolicy(b.minRsaBits, b.maxRsaBits, b.allowSha1);
+        this.keyPolicy = b.keyPolicy;
         this.oldestPass = b.oldestPass;
         this.messageLimits = Objects.requireNonNull(b.messageLimits, "messageLimits");
     }
@@ -82,9 +82,7 @@ public final class ArcValidatorConfig {
     public static final class Builder {
         private final DnsResolver resolver;
         private int maxInstances = MAX_INSTANCES;
-        private int minRsaBits = KeyPolicy.RFC8301.minRsaBits();
-        private int maxRsaBits = KeyPolicy.RFC8301.maxRsaBits();
-        private boolean allowSha1 = KeyPolicy.RFC8301.allowSha1();
+        private KeyPolicy keyPolicy = KeyPolicy.RFC8301;
         private boolean oldestPass = true;
         private MessageLimits messageLimits = MessageLimits.DEFAULT;
 
@@ -103,30 +101,25 @@ public final class ArcValidatorConfig {
 
         /** RSA keys below this size fail (RFC 8301 §3.2: 1024). */
         public Builder minRsaBits(int bits) {
-            if (bits < 512) {
-                throw new IllegalArgumentException("minimum RSA key size below 512 bits is not supported");
-            }
-            this.minRsaBits = bits;
+            this.keyPolicy = keyPolicy.withMinRsaBits(bits);
             return this;
         }
 
         /** All three RFC 8301 settings at once, e.g. {@link KeyPolicy#LEGACY}. */
         public Builder keyPolicy(KeyPolicy policy) {
-            this.minRsaBits = policy.minRsaBits();
-            this.maxRsaBits = policy.maxRsaBits();
-            this.allowSha1 = policy.allowSha1();
+            this.keyPolicy = policy;
             return this;
         }
 
         /** RSA keys above this size fail: a cap on verification cost. */
         public Builder maxRsaBits(int bits) {
-            this.maxRsaBits = bits;
+            this.keyPolicy = keyPolicy.withMaxRsaBits(bits);
             return this;
         }
 
         /** Accept rsa-sha1 (RFC 8301 §3.1 says verifiers MUST NOT by default). */
         public Builder allowSha1(boolean allow) {
-            this.allowSha1 = allow;
+            this.keyPolicy = keyPolicy.withAllowSha1(allow);
             return this;
         }
 

@@ -25,7 +25,7 @@ public final class DkimVerifierConfig {
         this.resolver = Objects.requireNonNull(b.resolver, "resolver");
         this.clock = Objects.requireNonNull(b.clock, "clock");
         this.maxSignatures = b.maxSignatures;
-        this.keyPolicy = new KeyPolicy(b.minRsaBits, b.maxRsaBits, b.allowSha1);
+        this.keyPolicy = b.keyPolicy;
         this.acceptDraftSignatures = b.acceptDraftSignatures;
         this.clockSkew = Objects.requireNonNull(b.clockSkew, "clockSkew");
         this.messageLimits = Objects.requireNonNull(b.messageLimits, "messageLimits");
@@ -95,9 +95,7 @@ public final class DkimVerifierConfig {
         private final DnsResolver resolver;
         private Clock clock = Clock.systemUTC();
         private int maxSignatures = 10;
-        private int minRsaBits = KeyPolicy.RFC8301.minRsaBits();
-        private int maxRsaBits = KeyPolicy.RFC8301.maxRsaBits();
-        private boolean allowSha1 = KeyPolicy.RFC8301.allowSha1();
+        private KeyPolicy keyPolicy = KeyPolicy.RFC8301;
         private boolean acceptDraftSignatures;
         private Duration clockSkew = Duration.ofSeconds(300);
         private MessageLimits messageLimits = MessageLimits.DEFAULT;
@@ -122,30 +120,25 @@ public final class DkimVerifierConfig {
 
         /** RSA keys below this size give policy (RFC 8301 §3.2: 1024). */
         public Builder minRsaBits(int bits) {
-            if (bits < 512) {
-                throw new IllegalArgumentException("minimum RSA key size below 512 bits is not supported");
-            }
-            this.minRsaBits = bits;
+            this.keyPolicy = keyPolicy.withMinRsaBits(bits);
             return this;
         }
 
         /** All three RFC 8301 settings at once, e.g. {@link KeyPolicy#LEGACY}. */
         public Builder keyPolicy(KeyPolicy policy) {
-            this.minRsaBits = policy.minRsaBits();
-            this.maxRsaBits = policy.maxRsaBits();
-            this.allowSha1 = policy.allowSha1();
+            this.keyPolicy = policy;
             return this;
         }
 
         /** RSA keys above this size give policy: a cap on verification cost. */
         public Builder maxRsaBits(int bits) {
-            this.maxRsaBits = bits;
+            this.keyPolicy = keyPolicy.withMaxRsaBits(bits);
             return this;
         }
 
         /** Accept rsa-sha1 signatures (RFC 8301 §3.1 says verifiers MUST NOT by default). */
         public Builder allowSha1(boolean allow) {
-            this.allowSha1 = allow;
+            this.keyPolicy = keyPolicy.withAllowSha1(allow);
             return this;
         }
 
