@@ -133,20 +133,21 @@ final class VerifyCommand implements Callable<Integer> {
     }
 
     private DkimVerifierConfig config() throws InputException {
-        DkimVerifierConfig.Builder builder = DkimVerifierConfig.builder(dns.resolver())
-                .clock(now == null ? Clock.systemUTC() : Clock.fixed(now, ZoneOffset.UTC))
-                .allowSha1(allowSha1);
-        if (minKeyBits != null && minKeyBits > KeyPolicy.RFC8301.maxRsaBits()) {
+        KeyPolicy policy = KeyPolicy.RFC8301.withAllowSha1(allowSha1);
+        if (minKeyBits != null && minKeyBits > policy.maxRsaBits()) {
             throw new InputException("--min-key-bits " + minKeyBits + ": more than the largest RSA key accepted ("
-                    + KeyPolicy.RFC8301.maxRsaBits() + " bits)");
+                    + policy.maxRsaBits() + " bits)");
         }
         try {
             if (minKeyBits != null) {
-                builder.minRsaBits(minKeyBits);
+                policy = policy.withMinRsaBits(minKeyBits);
             }
         } catch (IllegalArgumentException e) {
             throw new InputException("--min-key-bits " + minKeyBits + ": " + e.getMessage());
         }
+        DkimVerifierConfig.Builder builder = DkimVerifierConfig.builder(dns.resolver())
+                .clock(now == null ? Clock.systemUTC() : Clock.fixed(now, ZoneOffset.UTC))
+                .keyPolicy(policy);
         try {
             if (maxSignatures != null) {
                 builder.maxSignatures(maxSignatures);

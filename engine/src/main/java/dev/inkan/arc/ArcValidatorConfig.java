@@ -58,17 +58,8 @@ public final class ArcValidatorConfig {
         return keyPolicy;
     }
 
-    public int minRsaBits() {
-        return keyPolicy.minRsaBits();
-    }
 
-    public int maxRsaBits() {
-        return keyPolicy.maxRsaBits();
-    }
 
-    public boolean allowSha1() {
-        return keyPolicy.allowSha1();
-    }
 
     /** Whether the AMS of older sets are verified for {@code header.oldest-pass} (RFC 8617 §5.2 step 5). */
     public boolean oldestPass() {
@@ -99,29 +90,14 @@ public final class ArcValidatorConfig {
             return this;
         }
 
-        /** RSA keys below this size fail (RFC 8301 §3.2: 1024). */
-        public Builder minRsaBits(int bits) {
-            this.keyPolicy = keyPolicy.withMinRsaBits(bits);
-            return this;
-        }
 
-        /** All three RFC 8301 settings at once, e.g. {@link KeyPolicy#LEGACY}. */
+        /** The RFC 8301 policy: {@link KeyPolicy#RFC8301} (the default), {@link KeyPolicy#LEGACY} or one derived from them. */
         public Builder keyPolicy(KeyPolicy policy) {
             this.keyPolicy = policy;
             return this;
         }
 
-        /** RSA keys above this size fail: a cap on verification cost. */
-        public Builder maxRsaBits(int bits) {
-            this.keyPolicy = keyPolicy.withMaxRsaBits(bits);
-            return this;
-        }
 
-        /** Accept rsa-sha1 (RFC 8301 §3.1 says verifiers MUST NOT by default). */
-        public Builder allowSha1(boolean allow) {
-            this.keyPolicy = keyPolicy.withAllowSha1(allow);
-            return this;
-        }
 
         /** Verify older AMS for header.oldest-pass (RFC 8617 §5.2 step 5, optional); on by default. */
         public Builder oldestPass(boolean compute) {

@@ -67,17 +67,8 @@ public final class DkimVerifierConfig {
         return keyPolicy;
     }
 
-    public int minRsaBits() {
-        return keyPolicy.minRsaBits();
-    }
 
-    public int maxRsaBits() {
-        return keyPolicy.maxRsaBits();
-    }
 
-    public boolean allowSha1() {
-        return keyPolicy.allowSha1();
-    }
 
     public boolean acceptDraftSignatures() {
         return acceptDraftSignatures;
@@ -118,29 +109,14 @@ public final class DkimVerifierConfig {
             return this;
         }
 
-        /** RSA keys below this size give policy (RFC 8301 §3.2: 1024). */
-        public Builder minRsaBits(int bits) {
-            this.keyPolicy = keyPolicy.withMinRsaBits(bits);
-            return this;
-        }
 
-        /** All three RFC 8301 settings at once, e.g. {@link KeyPolicy#LEGACY}. */
+        /** The RFC 8301 policy: {@link KeyPolicy#RFC8301} (the default), {@link KeyPolicy#LEGACY} or one derived from them. */
         public Builder keyPolicy(KeyPolicy policy) {
             this.keyPolicy = policy;
             return this;
         }
 
-        /** RSA keys above this size give policy: a cap on verification cost. */
-        public Builder maxRsaBits(int bits) {
-            this.keyPolicy = keyPolicy.withMaxRsaBits(bits);
-            return this;
-        }
 
-        /** Accept rsa-sha1 signatures (RFC 8301 §3.1 says verifiers MUST NOT by default). */
-        public Builder allowSha1(boolean allow) {
-            this.keyPolicy = keyPolicy.withAllowSha1(allow);
-            return this;
-        }
 
         /**
          * Also verify signatures of the pre-RFC 4871 drafts (no v= or v=0.5, q=dns), which RFC 6376

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.inkan.authres.AuthResultsFormatter;
+import dev.inkan.crypto.KeyPolicy;
 import dev.inkan.dkim.DkimCheck;
 import dev.inkan.dkim.DkimSigner;
 import dev.inkan.dkim.DkimSigningSpec;
@@ -71,7 +72,7 @@ class ArcValidatorTest {
     void the_rsa_key_size_policy_of_rfc_8301_applies() {
         ScriptedResolver dns = ArcFixtures.dns();
         String sealed = sealedRsa(dns);
-        ArcValidator strict = new ArcValidator(ArcValidatorConfig.builder(dns).minRsaBits(4096).build());
+        ArcValidator strict = new ArcValidator(ArcValidatorConfig.builder(dns).keyPolicy(KeyPolicy.RFC8301.withMinRsaBits(4096)).build());
         ArcVerdict verdict = validate(strict, sealed);
         assertThat(verdict.reason()).isEqualTo(ArcReason.KEY_TOO_SHORT);
         assertThat(verdict.comment()).contains("2048 bits");
