@@ -98,7 +98,7 @@ public final class ArcPeer {
                 .toString()));
         messages.forEach(m -> command.add(m.toString()));
         Map<Path, Validation> out = new LinkedHashMap<>();
-        List<JsonNode> lines = jsonLines(PeerProcess.run(command));
+        List<JsonNode> lines = PeerProcess.runJsonLines(command);
         for (int i = 0; i < lines.size(); i++) {
             JsonNode line = lines.get(i);
             out.put(messages.get(i), new Validation(line.get("file").asText(), line.get("result").asText(),
@@ -130,8 +130,8 @@ public final class ArcPeer {
             throw new UncheckedIOException(e);
         }
         List<Hop> hops = new ArrayList<>();
-        for (JsonNode line : jsonLines(PeerProcess.run(List.of(interpreter, script(sealScript),
-                zone.writeJson(workDir).toString(), file.toString())))) {
+        for (JsonNode line : PeerProcess.runJsonLines(List.of(interpreter, script(sealScript),
+                zone.writeJson(workDir).toString(), file.toString()))) {
             hops.add(new Hop(line.get("prefix").asText(), line.get("cv").asText(), line.path("detail").asText()));
         }
         if (hops.size() != requests.size()) {
@@ -140,19 +140,6 @@ public final class ArcPeer {
         return hops;
     }
 
-    private static List<JsonNode> jsonLines(String stdout) {
-        List<JsonNode> lines = new ArrayList<>();
-        for (String line : stdout.split("\n")) {
-            if (!line.isBlank()) {
-                try {
-                    lines.add(JSON.readTree(line));
-                } catch (IOException e) {
-                    throw new AssertionError("peer printed a line that is not JSON: " + line, e);
-                }
-            }
-        }
-        return lines;
-    }
 
     /**
      * The script's path. From this module's test classes it is the resource file; from a test-jar the ARC scripts

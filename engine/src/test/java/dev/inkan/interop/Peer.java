@@ -121,7 +121,7 @@ public final class Peer {
                 zone.writeJson(workDir).toString()));
         messages.forEach(m -> command.add(m.toString()));
         Map<Path, Report> reports = new LinkedHashMap<>();
-        for (JsonNode line : jsonLines(PeerProcess.run(command))) {
+        for (JsonNode line : PeerProcess.runJsonLines(command)) {
             Report report = JSON.convertValue(line, Report.class);
             List<DnsQuery> unknown = report.dns().stream().filter(q -> !q.found()).toList();
             if (!unknown.isEmpty()) {
@@ -147,7 +147,7 @@ public final class Peer {
             throw new UncheckedIOException(e);
         }
         List<String> signatures = new ArrayList<>();
-        for (JsonNode line : jsonLines(PeerProcess.run(List.of(interpreter, script(signScript), file.toString())))) {
+        for (JsonNode line : PeerProcess.runJsonLines(List.of(interpreter, script(signScript), file.toString()))) {
             signatures.add(line.get("signature").asText());
         }
         if (signatures.size() != requests.size()) {
@@ -171,19 +171,6 @@ public final class Peer {
         return json;
     }
 
-    private static List<JsonNode> jsonLines(String stdout) {
-        List<JsonNode> lines = new ArrayList<>();
-        for (String line : stdout.split("\n")) {
-            if (!line.isBlank()) {
-                try {
-                    lines.add(JSON.readTree(line));
-                } catch (IOException e) {
-                    throw new AssertionError("peer printed a line that is not JSON: " + line, e);
-                }
-            }
-        }
-        return lines;
-    }
 
     private static final Map<String, String> PROBE_FAILURES = new HashMap<>();
 

@@ -1,11 +1,14 @@
 package dev.inkan.interop;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -17,6 +20,8 @@ import java.util.concurrent.TimeUnit;
 final class PeerProcess {
 
     static final Duration TIMEOUT = Duration.ofSeconds(60);
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     /** What a finished run printed. */
     record Output(int exitCode, String stdout, String stderr) {
@@ -32,6 +37,21 @@ final class PeerProcess {
             throw new AssertionError(describe(command, output, "exited with " + output.exitCode()));
         }
         return output.stdout();
+    }
+
+    /** Runs {@code command}, which prints one JSON object per line; a line that is not JSON fails the test. */
+    static List<JsonNode> runJsonLines(List<String> command) {
+        List<JsonNode> lines = new ArrayList<>();
+        for (String line : run(command).split("\n")) {
+            if (!line.isBlank()) {
+                try {
+                    lines.add(JSON.readTree(line));
+                } catch (IOException e) {
+                    throw new AssertionError("peer printed a line that is not JSON: " + line, e);
+                }
+            }
+        }
+        return lines;
     }
 
     /** Runs {@code command} and returns whatever it printed; only a timeout or a failure to start fails. */
