@@ -15,6 +15,7 @@ import dev.inkan.message.HeaderBlock;
 import dev.inkan.message.HeaderField;
 import dev.inkan.message.ScannedMessage;
 import dev.inkan.message.SignedHeaderData;
+import dev.inkan.tagvalue.SignatureTags;
 import java.security.InvalidKeyException;
 import java.security.MessageDigest;
 import java.util.ArrayList;
@@ -191,6 +192,6 @@ public final class DkimCheck implements BodyHashRequester {
     }
 
     private static String clean(String base64) {
-        return base64 == null ? null : DkimSignatureParser.withoutFws(base64);
+        return base64 == null ? null : SignatureTags.withoutFws(base64);
     }
 }

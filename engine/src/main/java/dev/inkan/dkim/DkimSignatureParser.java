@@ -51,8 +51,8 @@ public final class DkimSignatureParser {
         if (algorithm == null) {
             return error(t, DkimReason.UNSUPPORTED_ALGORITHM, "unsupported algorithm a=" + t.valueOrNull("a"));
         }
-        byte[] signature = base64(t.valueOrNull("b"));
-        byte[] bodyHash = base64(t.valueOrNull("bh"));
+        byte[] signature = SignatureTags.base64(t.valueOrNull("b"));
+        byte[] bodyHash = SignatureTags.base64(t.valueOrNull("bh"));
         if (signature == null || signature.length == 0) {
             return error(t, DkimReason.SIGNATURE_SYNTAX, "b= is not valid base64");
         }
@@ -72,7 +72,7 @@ public final class DkimSignatureParser {
         if (!isSelector(selector)) {
             return error(t, DkimReason.SIGNATURE_SYNTAX, "s= is not a valid selector");
         }
-        List<String> headers = headerList(t.valueOrNull("h"));
+        List<String> headers = SignatureTags.headerList(t.valueOrNull("h"));
         if (headers == null) {
             return error(t, DkimReason.SIGNATURE_SYNTAX, "h= is not a list of header field names");
         }
@@ -114,16 +114,6 @@ public final class DkimSignatureParser {
                 t.valueOrNull("a"), t.valueOrNull("i"), t.valueOrNull("b"));
     }
 
-    /** Base64 with FWS removed; null when malformed. */
-    static byte[] base64(String value) {
-        return SignatureTags.base64(value);
-    }
-
-    /** {@code text} without folding white space (SP, TAB, CR, LF). */
-    static String withoutFws(String text) {
-        return SignatureTags.withoutFws(text);
-    }
-
     /** "header/body" or "header" (body simple); null when unknown. */
     private static Canonicalization[] canonicalization(String value) {
         String[] parts = value.split("/", -1);
@@ -134,11 +124,6 @@ public final class DkimSignatureParser {
         Canonicalization body = parts.length == 2 ? Canonicalization.fromTagName(parts[1].strip())
                 : Canonicalization.SIMPLE;
         return header == null || body == null ? null : new Canonicalization[] {header, body};
-    }
-
-    /** h= : field names separated by ':' with optional FWS; null when a name is empty or invalid. */
-    static List<String> headerList(String value) {
-        return SignatureTags.headerList(value);
     }
 
     private static boolean supportsDnsTxt(String q, boolean draft) {

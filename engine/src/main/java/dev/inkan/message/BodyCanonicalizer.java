@@ -6,6 +6,7 @@ package dev.inkan.message;
  */
 abstract class BodyCanonicalizer {
 
+    static final byte[] CR = {'\r'};
     static final byte[] CRLF = {'\r', '\n'};
 
     protected final BodyDigests out;

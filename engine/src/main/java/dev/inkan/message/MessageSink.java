@@ -20,7 +20,6 @@ import java.util.Set;
  */
 public final class MessageSink extends OutputStream {
 
-    private static final byte[] CRLF = {'\r', '\n'};
 
     private final MessageLimits limits;
     private final List<BodyHashRequester> requesters;
@@ -77,7 +76,7 @@ public final class MessageSink extends OutputStream {
             }
             if (!crBefore) {
                 deliver(b, start, lf - start);
-                deliver(CRLF, 0, 2);
+                deliver(BodyCanonicalizer.CRLF, 0, 2);
                 start = lf + 1;
             }
         }
@@ -176,7 +175,7 @@ public final class MessageSink extends OutputStream {
             // No blank line: the whole message is a header block and the body is empty.
             if (headerLength > 0 && !(headerLength >= 2 && header[headerLength - 2] == '\r'
                     && header[headerLength - 1] == '\n')) {
-                appendHeader(CRLF, 0, 2);
+                appendHeader(BodyCanonicalizer.CRLF, 0, 2);
             }
             headerComplete();
         }

@@ -12,8 +12,6 @@ package dev.inkan.message;
  */
 final class RelaxedBodyCanonicalizer extends BodyCanonicalizer {
 
-    private static final byte[] CR = {'\r'};
-
     private final byte[] buffer = new byte[8192];
     private int used;
     private long heldCrlfs;

@@ -8,8 +8,6 @@ package dev.inkan.message;
  */
 final class SimpleBodyCanonicalizer extends BodyCanonicalizer {
 
-    private static final byte[] CR = {'\r'};
-
     private long heldCrlfs;
     private boolean heldCr;
 
