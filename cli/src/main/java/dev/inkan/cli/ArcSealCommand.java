@@ -1,18 +1,13 @@
 package dev.inkan.cli;
 
 import dev.inkan.arc.ArcSealer;
+import dev.inkan.authenticate.AuthenticationConfig;
+import dev.inkan.authenticate.Authenticator;
+import dev.inkan.authenticate.SmtpEnvelope;
 import dev.inkan.arc.ArcSealerConfig;
-import dev.inkan.arc.ArcValidator;
-import dev.inkan.authres.ResultInfo;
-import dev.inkan.dkim.DkimVerifier;
-import dev.inkan.dkim.DkimVerifierConfig;
 import dev.inkan.dns.DnsResolver;
 import dev.inkan.keytable.KeySelection;
-import dev.inkan.net.IpLiteral;
-import dev.inkan.spf.SpfConfig;
-import dev.inkan.spf.SpfEvaluator;
 import java.io.IOException;
-import java.net.InetAddress;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -39,9 +34,9 @@ import picocli.CommandLine.Spec;
                     + "carries cv= from the validation: none, pass, or fail (then it covers only the new set). A "
                     + "message whose newest ARC-Seal already says cv=fail, or that has 50 sets, is written "
                     + "unchanged with a note on standard error.",
-            "The AAR records this hop's results: the message's Authentication-Results fields for --authserv-id when "
-                    + "it has any; otherwise Inkan checks the message itself: DKIM, SPF when --ip and --helo are "
-                    + "given, and the incoming chain (arc=).",
+            "The AAR records this hop's results, which Inkan reaches itself in the same pass: DKIM and the incoming "
+                    + "chain (arc=), and with --ip and --helo also SPF and DMARC. Authentication-Results fields "
+                    + "already on the message are never copied into the AAR: anyone can write one.",
             "Input and output as for sign: no FILE (or '-') seals standard input to standard output; one FILE "
                     + "without --out-dir goes to standard output; with --out-dir DIR each FILE is written to "
                     + "DIR/<file name>.",
@@ -96,29 +91,25 @@ final class ArcSealCommand implements Callable<Integer> {
                     + "output.")
     private Instant timestamp;
 
-    @Option(names = "--ip", order = 14, paramLabel = "IP",
-            description = "The SMTP client's address: with --helo, SPF is checked for the AAR when the message has no "
-                    + "Authentication-Results of ours.")
-    private String ip;
-
-    @Option(names = "--helo", order = 15, paramLabel = "NAME", description = "The HELO/EHLO name (with --ip).")
-    private String helo;
-
-    @Option(names = "--mail-from", order = 16, paramLabel = "ADDRESS",
-            description = "The MAIL FROM address ('' for the null sender); without it SPF checks the HELO identity.")
-    private String mailFrom;
+    @Mixin
+    private TransactionOptions transaction;
 
     @Mixin
     private MessageOutputOptions messages;
 
     @Override
     public Integer call() throws InputException, IOException {
-        String id = authservId != null ? authservId : LocalHost.name();
+        String id = LocalHost.nameOr(authservId, "--authserv-id");
         Clock clock = timestamp == null ? Clock.systemUTC() : Clock.fixed(timestamp, ZoneOffset.UTC);
         DnsResolver resolver = dns.resolver();
-        DkimVerifier dkim = new DkimVerifier(DkimVerifierConfig.builder(resolver).clock(clock).build());
-        ArcSealer sealer = new ArcSealer(config(id, clock), new ArcValidator(VerifyCommand.arcConfig(dkim.config())));
-        messages.run(new MessageFileSealer(sealer, dkim, spf(resolver, id, clock), inkan.streams().err()),
+        SmtpEnvelope envelope = transaction.envelope();
+        AuthenticationConfig.Builder checks = AuthenticationConfig.builder(resolver, id).clock(clock)
+                .dnsBudget(dns.budget());
+        if (envelope.hasClient()) {
+            checks.dmarc(transaction.dmarc(resolver));
+        }
+        ArcSealer sealer = new ArcSealer(config(id, clock));
+        messages.run(new MessageFileSealer(sealer, new Authenticator(checks.build()), envelope, inkan.streams().err()),
                 inkan.streams(), this::usage);
         return InkanCommand.EXIT_OK;
     }
@@ -139,21 +130,6 @@ final class ArcSealCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new InputException(e.getMessage());
         }
-    }
-
-    /** The SPF result for the AAR, when --ip and --helo say what to check (RFC 7208). */
-    private ResultInfo spf(DnsResolver resolver, String id, Clock clock) throws InputException {
-        if (ip == null && helo == null && mailFrom == null) {
-            return null;
-        }
-        if (ip == null || helo == null) {
-            throw usage("SPF needs both --ip and --helo (and optionally --mail-from)");
-        }
-        InetAddress client = IpLiteral.parse(ip)
-                .orElseThrow(() -> new InputException("--ip " + ip + ": not an IPv4 or IPv6 address"));
-        SpfEvaluator evaluator = new SpfEvaluator(SpfConfig.builder(resolver).receiver(id).clock(clock).build());
-        return (mailFrom == null ? evaluator.checkHelo(client, helo) : evaluator.checkMailFrom(client, helo, mailFrom))
-                .toResultInfo();
     }
 
     private ParameterException usage(String message) {

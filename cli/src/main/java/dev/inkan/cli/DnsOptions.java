@@ -1,5 +1,6 @@
 package dev.inkan.cli;
 
+import dev.inkan.authenticate.AuthenticationConfig;
 import dev.inkan.dns.DnsResolver;
 import dev.inkan.dns.DnsjavaResolver;
 import dev.inkan.dns.ZoneFileException;
@@ -25,8 +26,18 @@ final class DnsOptions {
     private List<String> servers = new ArrayList<>();
 
     @Option(names = "--dns-timeout", order = 3, paramLabel = "SECONDS", converter = OptionConverters.PositiveSeconds.class,
-            description = "Time allowed per DNS attempt (default: 5).")
+            description = "Time allowed per DNS attempt (default: 2).")
     private Duration timeout;
+
+    @Option(names = "--dns-budget", order = 4, paramLabel = "SECONDS", converter = OptionConverters.PositiveSeconds.class,
+            description = "Time one message may wait for DNS in all, every check together; what is still "
+                    + "outstanding then is a temporary error (default: 5).")
+    private Duration budget;
+
+    /** The per-message DNS budget: --dns-budget, or the pipeline's default. */
+    Duration budget() {
+        return budget != null ? budget : AuthenticationConfig.DEFAULT_DNS_BUDGET;
+    }
 
     /** The resolver the options describe. */
     DnsResolver resolver() throws InputException {

@@ -3,10 +3,13 @@ package dev.inkan.cli;
 import dev.inkan.arc.ArcSealResult;
 import dev.inkan.arc.ArcSealer;
 import dev.inkan.arc.ArcSealing;
-import dev.inkan.authres.ResultInfo;
-import dev.inkan.dkim.DkimVerifier;
+import dev.inkan.authenticate.Authentication;
+import dev.inkan.authenticate.AuthenticationJob;
+import dev.inkan.authenticate.Authenticator;
+import dev.inkan.authenticate.Method;
+import dev.inkan.authenticate.RecordedResults;
+import dev.inkan.authenticate.SmtpEnvelope;
 import dev.inkan.message.MessageLimitException;
-import dev.inkan.message.MessageLimits;
 import dev.inkan.message.MessageSink;
 import dev.inkan.message.ScannedMessage;
 import java.io.IOException;
@@ -15,40 +18,45 @@ import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 
 /**
- * Seals a message held in a file: one streaming pass validates the incoming chain, runs this hop's checks when
- * needed ({@link HopChecks}) and hashes the body for the new AMS; then the new ARC set and the file's bytes,
- * unchanged, are written out. A message that must not be sealed (RFC 8617 §5.1 step 2, or 50 sets already) is
- * written unchanged, with a note on standard error.
+ * Seals a message held in a file: one streaming pass runs this hop's checks through the authentication pipeline
+ * (DKIM, the incoming chain, and SPF and DMARC when the SMTP client is known) and hashes the body for the new
+ * AMS; then the new ARC set, whose AAR records those results, and the file's bytes, unchanged, are written out.
+ * A message that must not be sealed (RFC 8617 §5.1 step 2, or 50 sets already) is written unchanged, with a
+ * note on standard error.
  */
 final class MessageFileSealer implements MessageFileWriter {
 
     private final ArcSealer sealer;
-    private final DkimVerifier dkim;
-    private final ResultInfo spf;
+    private final Authenticator authenticator;
+    private final SmtpEnvelope envelope;
+    private final Set<Method> methods;
     private final PrintStream notes;
 
-    /** @param spf this hop's SPF result for the AAR when the message has no Authentication-Results of ours, or null */
-    MessageFileSealer(ArcSealer sealer, DkimVerifier dkim, ResultInfo spf, PrintStream notes) {
+    MessageFileSealer(ArcSealer sealer, Authenticator authenticator, SmtpEnvelope envelope, PrintStream notes) {
         this.sealer = sealer;
-        this.dkim = dkim;
-        this.spf = spf;
+        this.authenticator = authenticator;
+        this.envelope = envelope;
+        this.methods = envelope.hasClient() ? EnumSet.allOf(Method.class) : EnumSet.of(Method.DKIM, Method.ARC);
         this.notes = notes;
     }
 
     @Override
     public void write(Path message, String name, OutputStream out) throws IOException, InputException {
-        ArcSealing job = sealer.start();
-        HopChecks checks = new HopChecks(dkim.check(), sealer.config().authservId());
+        AuthenticationJob checks = authenticator.start(envelope, methods, RecordedResults.none());
+        ArcSealing job = sealer.startValidatedElsewhere();
         ScannedMessage scanned;
         try (InputStream in = Files.newInputStream(message)) {
-            scanned = MessageSink.scan(in, MessageLimits.DEFAULT, List.of(checks, job));
+            scanned = MessageSink.scan(in, authenticator.config().messageLimits(), List.of(checks, job));
         } catch (MessageLimitException e) {
             throw new InputException(name + ": " + e.getMessage());
         }
-        ArcSealResult result = job.result(scanned, checks.results(scanned, spf));
+        Authentication hop = checks.result(scanned);
+        ArcSealResult result = job.result(scanned, hop.arc(), hop.resultInfos());
         if (result instanceof ArcSealResult.Sealed sealed) {
             FieldsOnTop.write(sealed.fields(), scanned.lineEnding(), message, out);
         } else {

@@ -27,8 +27,9 @@ import picocli.CommandLine.ParentCommand;
         versionProvider = InkanVersion.class,
         description = {
             "Check SPF (RFC 7208) as a receiver would for one SMTP transaction.",
-            "With --mail-from the MAIL FROM identity is checked (an empty value is the null sender, checked as "
-                    + "postmaster@HELO); without it, the HELO identity. Prints the result, the explanation of a "
+            "The MAIL FROM identity is checked (RFC 7208 section 2.4); without --mail-from, or with an empty one, "
+                    + "the MAIL FROM is the null sender, checked as postmaster@HELO, as in inkan verify and "
+                    + "arc-seal. --helo-identity checks the HELO identity (section 2.3) instead. Prints the result, the explanation of a "
                     + "fail, the Received-SPF field (RFC 7208 section 9.1) and the Authentication-Results field.",
             "The exit status is 0 whatever the result."},
         footerHeading = "%nExamples:%n",
@@ -54,15 +55,19 @@ final class SpfCommand implements Callable<Integer> {
     private String helo;
 
     @Option(names = "--mail-from", order = 12, paramLabel = "ADDRESS",
-            description = "The MAIL FROM address; '' for the null sender. Without it the HELO identity is checked.")
+            description = "The MAIL FROM address; '' or absent: the null sender (checked as postmaster@HELO).")
     private String mailFrom;
 
+    @Option(names = "--helo-identity", order = 12,
+            description = "Check the HELO identity (RFC 7208 section 2.3) instead of MAIL FROM.")
+    private boolean heloIdentity;
+
     @Option(names = "--receiver", order = 13, paramLabel = "NAME",
-            description = "This receiver's name: %{r} in explanations, the authserv-id (default: this host's name).")
+            description = "This receiver's name: %%{r} in explanations, the authserv-id (default: this host's name).")
     private String receiver;
 
     @Option(names = "--now", order = 14, paramLabel = "EPOCH", converter = OptionConverters.EpochSeconds.class,
-            description = "Evaluate as if it were this time (seconds since 1970), for %{t}.")
+            description = "Evaluate as if it were this time (seconds since 1970), for %%{t}.")
     private Instant now;
 
     @Option(names = "--json", order = 15, description = "One JSON object instead of text.")
@@ -72,11 +77,14 @@ final class SpfCommand implements Callable<Integer> {
     public Integer call() throws InputException, IOException {
         InetAddress client = IpLiteral.parse(ip)
                 .orElseThrow(() -> new InputException("--ip " + ip + ": not an IPv4 or IPv6 address"));
-        String id = receiver != null ? receiver : LocalHost.name();
+        if (heloIdentity && mailFrom != null) {
+            throw new InputException("--helo-identity checks the HELO name; it cannot be combined with --mail-from");
+        }
+        String id = LocalHost.nameOr(receiver, "--receiver");
         SpfEvaluator evaluator = new SpfEvaluator(SpfConfig.builder(dns.resolver()).receiver(id)
                 .clock(now == null ? Clock.systemUTC() : Clock.fixed(now, ZoneOffset.UTC)).build());
-        SpfVerdict verdict = mailFrom == null ? evaluator.checkHelo(client, helo)
-                : evaluator.checkMailFrom(client, helo, mailFrom);
+        SpfVerdict verdict = heloIdentity ? evaluator.checkHelo(client, helo)
+                : evaluator.checkMailFrom(client, helo, mailFrom == null ? "" : mailFrom);
         String authenticationResults = AuthResultsFormatter.value(AuthenticationResults.of(id, List.of(verdict.toResultInfo())));
         PrintStream out = inkan.streams().out();
         if (json) {

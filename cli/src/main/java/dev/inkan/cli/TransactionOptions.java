@@ -1,16 +1,13 @@
 package dev.inkan.cli;
 
+import dev.inkan.authenticate.SmtpEnvelope;
 import dev.inkan.dmarc.DmarcConfig;
-import dev.inkan.dmarc.DmarcEvaluator;
 import dev.inkan.dmarc.DmarcMode;
 import dev.inkan.dns.DnsResolver;
 import dev.inkan.net.IpLiteral;
-import dev.inkan.spf.SpfConfig;
-import dev.inkan.spf.SpfEvaluator;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -43,19 +40,24 @@ final class TransactionOptions {
             description = "An ARC sealer whose passing chain overrides a DMARC failure (RFC 8617 section 7.2); repeatable.")
     private List<String> trustedSealers = new ArrayList<>();
 
-    /** The checks, or null without --ip (then DKIM and ARC only). */
-    TransactionChecks checks(DnsResolver resolver, String receiver, Clock clock) throws InputException {
+    /** The SMTP transaction the options describe; {@link SmtpEnvelope#none()} without --ip. */
+    SmtpEnvelope envelope() throws InputException {
         if (ip == null) {
             if (helo != null || mailFrom != null || psl != null || !trustedSealers.isEmpty()) {
                 throw new InputException("--helo, --mail-from, --psl and --trusted-sealer need --ip (the SMTP client)");
             }
-            return null;
+            return SmtpEnvelope.none();
         }
         InetAddress client = IpLiteral.parse(ip)
                 .orElseThrow(() -> new InputException("--ip " + ip + ": not an IPv4 or IPv6 address"));
         if (helo == null) {
             throw new InputException("--ip needs --helo (the name the client gave in HELO/EHLO)");
         }
+        return SmtpEnvelope.of(client, helo, mailFrom);
+    }
+
+    /** DMARC's mode (--psl) and trusted sealers. */
+    DmarcConfig dmarc(DnsResolver resolver) throws InputException {
         DmarcConfig.Builder dmarc = DmarcConfig.builder(resolver).trustedArcSealers(new HashSet<>(trustedSealers));
         if (psl != null) {
             try {
@@ -66,8 +68,6 @@ final class TransactionOptions {
                 throw new InputException("--psl " + psl + ": not a Public Suffix List (" + e.getMessage() + ")");
             }
         }
-        SpfEvaluator spf = new SpfEvaluator(SpfConfig.builder(resolver).receiver(receiver).clock(clock).build());
-        return new TransactionChecks(spf.checkMailFrom(client, helo, mailFrom == null ? "" : mailFrom),
-                IpLiteral.format(IpLiteral.normalize(client)), new DmarcEvaluator(dmarc.build()));
+        return dmarc.build();
     }
 }

@@ -1,23 +1,13 @@
 package dev.inkan.cli;
 
-import dev.inkan.authres.AuthenticationResults;
-import dev.inkan.authres.ResultInfo;
-import dev.inkan.arc.ArcCheck;
-import dev.inkan.arc.ArcValidator;
-import dev.inkan.arc.ArcValidatorConfig;
-import dev.inkan.arc.ArcVerdict;
+import dev.inkan.authenticate.Authentication;
+import dev.inkan.authenticate.AuthenticationConfig;
+import dev.inkan.authenticate.Authenticator;
+import dev.inkan.authenticate.Method;
+import dev.inkan.authenticate.RecordedResults;
+import dev.inkan.authenticate.SmtpEnvelope;
 import dev.inkan.crypto.KeyPolicy;
-import dev.inkan.dkim.DkimCheck;
-import dev.inkan.dkim.DkimVerdict;
-import dev.inkan.dkim.DkimVerifier;
-import dev.inkan.dkim.DkimVerifierConfig;
-import dev.inkan.dmarc.DmarcVerdict;
-import dev.inkan.spf.SpfVerdict;
-import dev.inkan.message.BodyHashRequester;
-import dev.inkan.message.MessageLimitException;
-import dev.inkan.message.MessageLimits;
-import dev.inkan.message.MessageSink;
-import dev.inkan.message.ScannedMessage;
+import dev.inkan.dns.DnsResolver;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -26,7 +16,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -100,31 +92,15 @@ final class VerifyCommand implements Callable<Integer> {
     public Integer call() throws InputException, IOException {
         List<Path> inputs = files.isEmpty() ? List.of(Path.of(MessageFiles.STDIN)) : files;
         MessageFiles.checkReadable(inputs);
-        DkimVerifier verifier = new DkimVerifier(config());
-        ArcValidator validator = new ArcValidator(arcConfig(verifier.config()));
-        String id = authservId != null ? authservId : LocalHost.name();
-        TransactionChecks smtp = transaction.checks(verifier.config().resolver(), id, verifier.config().clock());
+        SmtpEnvelope envelope = transaction.envelope();
+        Authenticator authenticator = new Authenticator(config(envelope));
+        Set<Method> methods = envelope.hasClient() ? EnumSet.allOf(Method.class) : EnumSet.of(Method.DKIM, Method.ARC);
         ResultWriter writer = json ? new JsonResultWriter(inkan.streams().out())
                 : new TextResultWriter(inkan.streams().out(), inputs.size() > 1);
         for (Path input : inputs) {
-            String name = input.toString();
-            DkimCheck dkim = verifier.check();
-            ArcCheck arc = validator.check();
-            ScannedMessage scanned = scan(input, List.of(dkim, arc));
-            List<DkimVerdict> verdicts = dkim.verdicts(scanned);
-            ArcVerdict chain = arc.verdict(scanned);
-            List<ResultInfo> results = new ArrayList<>();
-            SpfVerdict spf = smtp == null ? null : smtp.spf();
-            if (spf != null) {
-                results.add(spf.toResultInfo());
-            }
-            results.addAll(resultInfos(verdicts));
-            results.add(chain.toResultInfo(smtp == null ? null : smtp.clientIp()));
-            DmarcVerdict dmarc = smtp == null ? null : smtp.dmarc(scanned, results, chain);
-            if (dmarc != null) {
-                results.add(dmarc.toResultInfo());
-            }
-            writer.write(name, AuthenticationResults.of(id, results), new MessageVerdicts(verdicts, chain, spf, dmarc));
+            Authentication result = authenticate(authenticator, input, envelope, methods);
+            writer.write(input.toString(), result.authenticationResults(),
+                    new MessageVerdicts(result.dkim(), result.arc(), result.spf(), result.dmarc()));
         }
         if (inkan.streams().out().checkError()) {
             throw new IOException("standard output: write error");
@@ -132,7 +108,7 @@ final class VerifyCommand implements Callable<Integer> {
         return InkanCommand.EXIT_OK;
     }
 
-    private DkimVerifierConfig config() throws InputException {
+    private AuthenticationConfig config(SmtpEnvelope envelope) throws InputException {
         KeyPolicy policy = KeyPolicy.RFC8301.withAllowSha1(allowSha1);
         if (minKeyBits != null && minKeyBits > policy.maxRsaBits()) {
             throw new InputException("--min-key-bits " + minKeyBits + ": more than the largest RSA key accepted ("
@@ -145,40 +121,35 @@ final class VerifyCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new InputException("--min-key-bits " + minKeyBits + ": " + e.getMessage());
         }
-        DkimVerifierConfig.Builder builder = DkimVerifierConfig.builder(dns.resolver())
+        DnsResolver resolver = dns.resolver();
+        AuthenticationConfig.Builder builder = AuthenticationConfig.builder(resolver, LocalHost.nameOr(authservId, "--authserv-id"))
                 .clock(now == null ? Clock.systemUTC() : Clock.fixed(now, ZoneOffset.UTC))
-                .keyPolicy(policy);
+                .keyPolicy(policy)
+                .dnsBudget(dns.budget());
+        if (envelope.hasClient()) {
+            builder.dmarc(transaction.dmarc(resolver));
+        }
         try {
             if (maxSignatures != null) {
                 builder.maxSignatures(maxSignatures);
             }
         } catch (IllegalArgumentException e) {
-            throw new InputException("--max-signatures " + maxSignatures + ": must be at least 1");
+            throw new InputException("--max-signatures " + maxSignatures + ": must be 1 to 100");
         }
         return builder.build();
     }
 
-    /** The ARC validator with the same RFC 8301 policy as DKIM. */
-    static ArcValidatorConfig arcConfig(DkimVerifierConfig dkim) {
-        return ArcValidatorConfig.builder(dkim.resolver()).keyPolicy(dkim.keyPolicy()).messageLimits(dkim.messageLimits())
-                .build();
-    }
-
-    /** One pass over the message for every check. */
-    private ScannedMessage scan(Path input, List<BodyHashRequester> checks) throws IOException, InputException {
+    /** One pass over the message for every check; a header beyond the limits is an input error. */
+    private Authentication authenticate(Authenticator authenticator, Path input, SmtpEnvelope envelope,
+            Set<Method> methods) throws IOException, InputException {
         boolean stdin = MessageFiles.isStdin(input);
+        Authentication result;
         try (InputStream in = stdin ? inkan.streams().in() : Files.newInputStream(input)) {
-            return MessageSink.scan(in, MessageLimits.DEFAULT, checks);
-        } catch (MessageLimitException e) {
-            throw new InputException((stdin ? "standard input" : input.toString()) + ": " + e.getMessage());
+            result = authenticator.authenticate(in, envelope, methods, RecordedResults.none());
         }
-    }
-
-    /** One resinfo per signature; dkim=none for a message without any (RFC 8601 §2.7.1). */
-    static List<ResultInfo> resultInfos(List<DkimVerdict> verdicts) {
-        if (verdicts.isEmpty()) {
-            return List.of(ResultInfo.of("dkim", "none"));
+        if (result.unreadable() != null) {
+            throw new InputException((stdin ? "standard input" : input.toString()) + ": " + result.unreadable());
         }
-        return verdicts.stream().map(DkimVerdict::toResultInfo).toList();
+        return result;
     }
 }

@@ -68,11 +68,13 @@ class ArcSealCommandTest {
         assertThat(aar(seal.out())).isEqualTo("ARC-Authentication-Results: i=1; list.test;"
                 + " spf=pass (domain of alice@example.com designates 192.0.2.7 as permitted sender)"
                 + " smtp.mailfrom=example.com; dkim=pass header.d=example.com header.s=rsa"
-                + " header.a=rsa-sha256 header.b=" + headerB(seal.out()) + "; arc=none");
+                + " header.a=rsa-sha256 header.b=" + pvalue(headerB(seal.out()))
+                + "; arc=none smtp.remote-ip=192.0.2.7;"
+                + " dmarc=none (no DMARC policy record for example.com) header.from=example.com");
     }
 
     @Test
-    void withOurAuthenticationResultsTheAarRecordsThem() {
+    void authenticationResultsOnTheMessageAreNeverSealedEvenWithOurAuthservId() {
         byte[] message = ("Authentication-Results: list.test; dkim=pass header.d=example.com;\r\n"
                 + "  dmarc=pass header.from=example.com\r\n"
                 + "Authentication-Results: elsewhere.test; spf=fail\r\n" + Messages.TEXT.replace("\n", "\r\n"))
@@ -81,7 +83,14 @@ class ArcSealCommandTest {
         CliRun seal = seal(message, "--authserv-id", "list.test", "--ip", "192.0.2.7", "--helo", "x.test");
 
         assertThat(aar(seal.out())).isEqualTo("ARC-Authentication-Results: i=1; list.test;"
-                + " dkim=pass header.d=example.com; dmarc=pass header.from=example.com; arc=none");
+                + " spf=none (x.test does not exist) smtp.mailfrom=x.test; dkim=none;"
+                + " arc=none smtp.remote-ip=192.0.2.7;"
+                + " dmarc=none (no DMARC policy record for example.com) header.from=example.com");
+    }
+
+    /** A pvalue as RFC 8601 writes it: a token bare, anything else (here a '/') quoted. */
+    private static String pvalue(String value) {
+        return value.matches("[A-Za-z0-9+]+") ? value : "\"" + value + "\"";
     }
 
     @Test

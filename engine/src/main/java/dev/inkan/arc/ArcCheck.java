@@ -49,6 +49,20 @@ public final class ArcCheck implements BodyHashRequester {
         return wanted;
     }
 
+    /**
+     * The DNS names of the keys the chain's seals and message signatures name, known once {@link #bodyHashKeys}
+     * has run, so a caller can look them up concurrently before {@link #verdict}.
+     */
+    public List<String> keyNames() {
+        List<String> names = new ArrayList<>();
+        if (arc == null || arc.signatures.size() > config.maxInstances()) {
+            return names;
+        }
+        arc.seals.forEach(p -> p.valid().ifPresent(seal -> names.add(seal.keyName())));
+        arc.signatures.forEach(p -> p.valid().ifPresent(ams -> names.add(ams.keyName())));
+        return names;
+    }
+
     /** The chain's verdict; never throws for a bad chain, and an internal error is reported as fail. */
     public ArcVerdict verdict(ScannedMessage message) {
         if (arc == null) {

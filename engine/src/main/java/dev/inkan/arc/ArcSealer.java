@@ -19,7 +19,13 @@ public final class ArcSealer {
     /** @param validator validates the incoming chain in the same pass as the sealing */
     public ArcSealer(ArcSealerConfig config, ArcValidator validator) {
         this.config = config;
-        this.validator = validator;
+        this.validator = java.util.Objects.requireNonNull(validator, "validator");
+    }
+
+    /** A sealer that is always handed the incoming chain's verdict ({@link #start(ArcVerdict)}). */
+    public ArcSealer(ArcSealerConfig config) {
+        this.config = config;
+        this.validator = null;
     }
 
     public ArcSealerConfig config() {
@@ -28,6 +34,9 @@ public final class ArcSealer {
 
     /** A job that validates the incoming chain itself, in the same pass. */
     public ArcSealing start() {
+        if (validator == null) {
+            throw new IllegalStateException("this sealer has no validator: hand it the incoming chain's verdict");
+        }
         return new ArcSealing(config, validator.check(), null);
     }
 
@@ -38,6 +47,15 @@ public final class ArcSealer {
      */
     public ArcSealing start(ArcVerdict incoming) {
         return new ArcSealing(config, null, java.util.Objects.requireNonNull(incoming, "incoming"));
+    }
+
+    /**
+     * A job that validates nothing itself: the caller validates the incoming chain in the same pass (the
+     * authentication pipeline does) and hands the verdict to {@link ArcSealing#result(ScannedMessage, ArcVerdict,
+     * List)}.
+     */
+    public ArcSealing startValidatedElsewhere() {
+        return new ArcSealing(config, null, null);
     }
 
     /** Reads the message and seals it, this hop's results taken from its Authentication-Results fields. */

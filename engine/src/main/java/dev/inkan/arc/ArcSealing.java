@@ -66,7 +66,18 @@ public final class ArcSealing implements BodyHashRequester {
      * @param hopResults this hop's results, or null to take them from the message's Authentication-Results
      */
     public ArcSealResult result(ScannedMessage message, List<ResultInfo> hopResults) {
-        ArcVerdict incoming = given != null ? given : check.verdict(message);
+        if (given == null && check == null) {
+            throw new IllegalStateException("this job validates nothing: hand it the incoming chain's verdict");
+        }
+        return result(message, given != null ? given : check.verdict(message), hopResults);
+    }
+
+    /**
+     * The new set, or why there is none, for a chain validated by the caller in the same pass ({@code incoming});
+     * the AAR records {@code hopResults} (null: the message's Authentication-Results for our authserv-id).
+     */
+    public ArcSealResult result(ScannedMessage message, ArcVerdict incoming, List<ResultInfo> hopResults) {
+        java.util.Objects.requireNonNull(incoming, "incoming");
         if (key == null) {
             return new ArcSealResult.NotSealed(ArcSealResult.Skip.NO_KEY, incoming);
         }

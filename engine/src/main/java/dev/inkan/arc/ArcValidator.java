@@ -1,6 +1,7 @@
 package dev.inkan.arc;
 
 import dev.inkan.crypto.VerifyingKeyCache;
+import dev.inkan.dns.DnsResolver;
 import dev.inkan.keyrecord.KeyRecordCache;
 import dev.inkan.keyrecord.KeyRecordLookup;
 import dev.inkan.message.MessageSink;
@@ -30,8 +31,12 @@ public final class ArcValidator {
 
     /** A per-message check to register with a {@link MessageSink}. */
     public ArcCheck check() {
-        return new ArcCheck(config, new ArcSignatureVerifier(config, new KeyRecordLookup(config.resolver(), records),
-                keys));
+        return check(config.resolver());
+    }
+
+    /** A per-message check whose key lookups go to {@code resolver} (a message's own, budgeted resolver). */
+    public ArcCheck check(DnsResolver resolver) {
+        return new ArcCheck(config, new ArcSignatureVerifier(config, new KeyRecordLookup(resolver, records), keys));
     }
 
     /**

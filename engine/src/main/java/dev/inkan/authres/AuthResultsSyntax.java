@@ -98,16 +98,17 @@ final class AuthResultsSyntax {
 
     /**
      * An RFC 5322 §3.2.4 quoted-string holding {@code s}, with {@code "} and {@code \} escaped as quoted-pairs.
-     * Non-ASCII is allowed (RFC 6532 §3.2); line breaks and other control characters are refused because a
-     * quoted-string cannot carry them.
+     * Non-ASCII is allowed (RFC 6532 §3.2). A character no header may carry ({@link #isForbiddenControl}: line
+     * breaks, other controls, C1 controls, U+2028/U+2029) is written as {@code ?}: the value usually comes from
+     * the message, and a hostile message must neither inject a header line nor make the whole field fail.
      */
     static String quoted(String s) {
         StringBuilder out = new StringBuilder(s.length() + 2).append('"');
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
             if (isForbiddenControl(c)) {
-                throw new IllegalArgumentException("control character U+" + String.format("%04X", (int) c)
-                        + " cannot be written in a quoted-string: " + s);
+                out.append('?');
+                continue;
             }
             if (c == '"' || c == '\\') {
                 out.append('\\');
@@ -127,14 +128,19 @@ final class AuthResultsSyntax {
         return isToken(s) ? s : quoted(s);
     }
 
-    /** Controls other than HTAB, and DEL: never valid inside a header field (RFC 5322 §3.2). */
+    /**
+     * Characters never written into a header field: C0 controls other than HTAB, and DEL (RFC 5322 §3.2); the C1
+     * controls U+0080–U+009F, which RFC 6532 §3.1 leaves out of UTF8-non-ascii text in practice because
+     * terminals act on them; and the Unicode line and paragraph separators U+2028/U+2029, which some readers take
+     * as line breaks.
+     */
     static boolean isForbiddenControl(char c) {
-        return (c < 0x20 && c != '\t') || c == 0x7f;
+        return (c < 0x20 && c != '\t') || c == 0x7f || (c >= 0x80 && c <= 0x9f) || c == 0x2028 || c == 0x2029;
     }
 
     /**
-     * Human text (comments, reasons) as Inkan writes and reads it: every run of whitespace or control characters
-     * becomes one space, and the ends are trimmed. This keeps CR/LF out of the header and makes folding inside a
+     * Human text (comments, reasons) as Inkan writes and reads it: every run of whitespace or forbidden characters
+     * ({@link #isForbiddenControl}) becomes one space, and the ends are trimmed. This keeps CR/LF out of the header and makes folding inside a
      * comment harmless (RFC 5322 §3.2.2).
      */
     static String normalizeText(String s) {
@@ -142,7 +148,7 @@ final class AuthResultsSyntax {
         boolean pendingSpace = false;
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            if (c <= 0x20 || c == 0x7f) {
+            if (c <= 0x20 || isForbiddenControl(c)) {
                 pendingSpace = out.length() > 0;
             } else {
                 if (pendingSpace) {

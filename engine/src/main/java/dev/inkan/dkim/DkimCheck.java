@@ -3,6 +3,7 @@ package dev.inkan.dkim;
 import dev.inkan.crypto.KeyPolicy;
 import dev.inkan.crypto.VerifyingKey;
 import dev.inkan.crypto.VerifyingKeyCache;
+import dev.inkan.dns.DnsResolver;
 import dev.inkan.keyrecord.KeyRecord;
 import dev.inkan.keyrecord.KeyRecordCache;
 import dev.inkan.keyrecord.KeyRecordLookup;
@@ -42,10 +43,22 @@ public final class DkimCheck implements BodyHashRequester {
     private final List<HeaderField> fields = new ArrayList<>();
     private final List<DkimSignatureParse> parses = new ArrayList<>();
 
-    DkimCheck(DkimVerifierConfig config, VerifyingKeyCache keys, KeyRecordCache records) {
+    DkimCheck(DkimVerifierConfig config, VerifyingKeyCache keys, KeyRecordCache records, DnsResolver resolver) {
         this.config = config;
         this.keys = keys;
-        this.keyRecords = new KeyRecordLookup(config.resolver(), records);
+        this.keyRecords = new KeyRecordLookup(resolver, records);
+    }
+
+    /**
+     * The DNS names of the keys the checked signatures will need ({@code s._domainkey.d}), known once
+     * {@link #bodyHashKeys} has run, so a caller can look them up concurrently before {@link #verdicts}.
+     */
+    public List<String> keyNames() {
+        List<String> names = new ArrayList<>();
+        for (DkimSignatureParse parse : parses) {
+            parse.valid().ifPresent(s -> names.add(s.keyName()));
+        }
+        return names;
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.inkan.dkim;
 
 import dev.inkan.crypto.VerifyingKeyCache;
+import dev.inkan.dns.DnsResolver;
 import dev.inkan.keyrecord.KeyRecordCache;
 import dev.inkan.message.MessageSink;
 import dev.inkan.message.ScannedMessage;
@@ -29,7 +30,12 @@ public final class DkimVerifier {
 
     /** A per-message check to register with a {@link MessageSink}. */
     public DkimCheck check() {
-        return new DkimCheck(config, keys, records);
+        return check(config.resolver());
+    }
+
+    /** A per-message check whose key lookups go to {@code resolver} (a message's own, budgeted resolver). */
+    public DkimCheck check(DnsResolver resolver) {
+        return new DkimCheck(config, keys, records, resolver);
     }
 
     /**

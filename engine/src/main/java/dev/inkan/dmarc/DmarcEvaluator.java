@@ -1,5 +1,6 @@
 package dev.inkan.dmarc;
 
+import dev.inkan.dns.DnsResolver;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -43,6 +44,11 @@ public final class DmarcEvaluator {
      * DmarcConfig.MultipleAuthorDomains}); see {@link #decide(List)} for which verdict wins.
      */
     public DmarcVerdict evaluate(DmarcRequest request) {
+        return evaluate(request, config.resolver());
+    }
+
+    /** As {@link #evaluate(DmarcRequest)}, with the queries sent to {@code resolver} (a message's budgeted one). */
+    public DmarcVerdict evaluate(DmarcRequest request, DnsResolver resolver) {
         Objects.requireNonNull(request, "request");
         AuthorDomains authors = request.authors();
         DmarcReason problem = authors.problem();
@@ -61,7 +67,7 @@ public final class DmarcEvaluator {
                     + config.maxAuthorDomains() + " evaluated", null, config.mode());
         }
         try {
-            DmarcCheck check = new DmarcCheck(config, new PolicyRecords(config.resolver()));
+            DmarcCheck check = new DmarcCheck(config, new PolicyRecords(resolver));
             List<DmarcVerdict> verdicts = new ArrayList<>();
             for (String domain : domains) {
                 verdicts.add(check.evaluate(domain, request));

@@ -17,6 +17,7 @@ import org.xbill.DNS.Name;
 import org.xbill.DNS.Record;
 import org.xbill.DNS.ResolverConfig;
 import org.xbill.DNS.SimpleResolver;
+import org.xbill.DNS.Type;
 
 /**
  * Real DNS over the network through dnsjava: a {@link Lookup} per query against configured (or the
@@ -42,6 +43,7 @@ import org.xbill.DNS.SimpleResolver;
 public final class DnsjavaResolver extends RecordQueries {
 
     private static final Logger LOG = LoggerFactory.getLogger(DnsjavaResolver.class);
+    private static final DnsFailureLog FAILURES = new DnsFailureLog(LOG, Duration.ofMinutes(1), 10_000);
 
     private final RetryingResolver transport;
     private final Cache cache;
@@ -51,7 +53,10 @@ public final class DnsjavaResolver extends RecordQueries {
         this.cache = cache;
     }
 
-    /** A builder with the defaults: the system's resolvers, 5 s timeout, 2 retries, 10 000 cache entries. */
+    /**
+     * A builder with the defaults: the system's resolvers, 2 s timeout, 1 retry, 10 000 cache entries, a circuit
+     * breaker per server that opens after 3 timeouts in a row and probes every 5 s.
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -65,7 +70,11 @@ public final class DnsjavaResolver extends RecordQueries {
             lookup.setHostsFileParser(null);
             lookup.setCycleResults(false);
             lookup.run();
-            return outcome(lookup);
+            DnsAnswer<Record> answer = outcome(lookup);
+            if (answer.status() == DnsStatus.TEMPFAIL) {
+                FAILURES.failed(name.toString(), Type.string(type), answer.detail(), System.nanoTime());
+            }
+            return answer;
         } catch (RuntimeException e) {
             LOG.warn("DNS lookup of {} type {} failed inside dnsjava", name, type, e);
             return DnsAnswer.tempFail("resolver error: " + e.getMessage());
@@ -95,9 +104,11 @@ public final class DnsjavaResolver extends RecordQueries {
     public static final class Builder {
 
         private final List<String> servers = new ArrayList<>();
-        private Duration timeout = Duration.ofSeconds(5);
-        private int retries = 2;
+        private Duration timeout = Duration.ofSeconds(2);
+        private int retries = 1;
         private int cacheMaxEntries = 10_000;
+        private int breakerThreshold = 3;
+        private Duration probeInterval = Duration.ofSeconds(5);
 
         private Builder() {
         }
@@ -118,7 +129,7 @@ public final class DnsjavaResolver extends RecordQueries {
             return this;
         }
 
-        /** How long one attempt at one server may take; positive. Default 5 s. */
+        /** How long one attempt at one server may take; positive. Default 2 s. */
         public Builder timeout(Duration timeout) {
             if (timeout.isNegative() || timeout.isZero()) {
                 throw new IllegalArgumentException("DNS timeout must be positive: " + timeout);
@@ -127,7 +138,7 @@ public final class DnsjavaResolver extends RecordQueries {
             return this;
         }
 
-        /** Further rounds over all servers after the first; 0 or more. Default 2. */
+        /** Further rounds over all servers after the first; 0 or more. Default 1. */
         public Builder retries(int retries) {
             if (retries < 0) {
                 throw new IllegalArgumentException("DNS retries must be 0 or more: " + retries);
@@ -146,6 +157,23 @@ public final class DnsjavaResolver extends RecordQueries {
         }
 
         /**
+         * The circuit breaker of each server: it opens after {@code threshold} timeouts in a row while the server
+         * has answered nothing for two timeouts, then lets one query through every {@code probeInterval} until one
+         * is answered (see {@code ServerHealth}). Default 3 and 5 s.
+         */
+        public Builder circuitBreaker(int threshold, Duration probeInterval) {
+            if (threshold < 1) {
+                throw new IllegalArgumentException("circuit breaker threshold must be at least 1: " + threshold);
+            }
+            if (probeInterval.isNegative() || probeInterval.isZero()) {
+                throw new IllegalArgumentException("circuit breaker probe interval must be positive: " + probeInterval);
+            }
+            this.breakerThreshold = threshold;
+            this.probeInterval = probeInterval;
+            return this;
+        }
+
+        /**
          * Builds the resolver.
          *
          * @throws IllegalArgumentException a server is malformed or its host name does not resolve
@@ -160,7 +188,8 @@ public final class DnsjavaResolver extends RecordQueries {
                 cache = new Cache(DClass.IN);
                 cache.setMaxEntries(cacheMaxEntries);
             }
-            return new DnsjavaResolver(new RetryingResolver(resolvers, timeout, retries), cache);
+            return new DnsjavaResolver(new RetryingResolver(resolvers, timeout, retries, breakerThreshold,
+                    probeInterval), cache);
         }
 
         static InetSocketAddress address(String server) {

@@ -40,10 +40,17 @@ final class RetryingResolver implements Resolver {
     private static final Logger LOG = LoggerFactory.getLogger(RetryingResolver.class);
 
     private final List<SimpleResolver> servers;
+    private final List<ServerHealth> health;
     private final Duration timeout;
     private final int retries;
 
-    RetryingResolver(List<SimpleResolver> servers, Duration timeout, int retries) {
+    /**
+     * @param breakerThreshold timeouts in a row (with no answer for two {@code timeout}s) that open a server's
+     *     circuit breaker ({@link ServerHealth})
+     * @param probeInterval how often a query is let through to a server whose breaker is open
+     */
+    RetryingResolver(List<SimpleResolver> servers, Duration timeout, int retries, int breakerThreshold,
+            Duration probeInterval) {
         if (servers.isEmpty()) {
             throw new IllegalArgumentException("at least one DNS server is needed");
         }
@@ -51,15 +58,32 @@ final class RetryingResolver implements Resolver {
         this.timeout = timeout;
         this.retries = retries;
         this.servers.forEach(server -> server.setTimeout(timeout));
+        long now = System.nanoTime();
+        this.health = this.servers.stream()
+                .map(s -> new ServerHealth(breakerThreshold, timeout.multipliedBy(2), probeInterval, now)).toList();
     }
 
     @Override
     public Message send(Message query) throws IOException {
         IOException last = null;
         for (int round = 0; round <= retries; round++) {
-            for (SimpleResolver server : servers) {
+            for (int i = 0; i < servers.size(); i++) {
+                SimpleResolver server = servers.get(i);
+                ServerHealth serverHealth = health.get(i);
+                if (!serverHealth.allows(System.nanoTime())) {
+                    if (last == null) {
+                        last = new SocketTimeoutException("server " + server.getAddress()
+                                + " not answering (circuit breaker open)");
+                    }
+                    continue;
+                }
                 try {
-                    return attempt(server, query);
+                    Message reply = attempt(server, query);
+                    transition(server, serverHealth.answered(System.nanoTime()));
+                    return reply;
+                } catch (SocketTimeoutException e) {
+                    transition(server, serverHealth.timedOut(System.nanoTime()));
+                    last = e;
                 } catch (InterruptedIOException e) {
                     if (Thread.currentThread().isInterrupted()) {
                         throw e;
@@ -73,6 +97,20 @@ final class RetryingResolver implements Resolver {
             }
         }
         throw last;
+    }
+
+    private static void transition(SimpleResolver server, ServerHealth.Transition transition) {
+        if (transition == ServerHealth.Transition.OPENED) {
+            LOG.warn("DNS server {} is not answering: circuit breaker open, its queries fail at once until it answers"
+                    + " a probe", server.getAddress());
+        } else if (transition == ServerHealth.Transition.CLOSED) {
+            LOG.warn("DNS server {} answers again: circuit breaker closed", server.getAddress());
+        }
+    }
+
+    /** Whether every server's breaker is open (for diagnostics and tests). */
+    boolean allOpen() {
+        return health.stream().allMatch(ServerHealth::isOpen);
     }
 
     private Message attempt(SimpleResolver server, Message query) throws IOException {

@@ -62,11 +62,14 @@ public final class PublicSuffixList {
      * Reads a list file (UTF-8).
      *
      * @throws IOException the file cannot be read
-     * @throws IllegalArgumentException the file holds a malformed rule (the line is named) or no rule
+     * @throws IllegalArgumentException the file holds a malformed rule (the line is named) or no rule, or is not
+     *     UTF-8 text
      */
     public static PublicSuffixList load(Path file) throws IOException {
         try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             return parse(reader, file.toString());
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new IllegalArgumentException(file + " is not UTF-8 text (a Public Suffix List is a UTF-8 text file)");
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.inkan.spf;
 
 import dev.inkan.dns.DnsAnswer;
+import dev.inkan.dns.DnsResolver;
 import dev.inkan.dns.DnsStatus;
 import java.util.List;
 
@@ -21,10 +22,10 @@ final class SpfCheck {
     private final SpfTerms terms;
     private boolean localPartUsed;
 
-    SpfCheck(SpfConfig config, SpfRequest request) {
+    SpfCheck(SpfConfig config, SpfRequest request, DnsResolver resolver) {
         this.config = config;
         this.request = request;
-        this.lookups = new SpfLookups(config.resolver(), config.limits(), config.clock());
+        this.lookups = new SpfLookups(resolver, config.limits(), config.clock());
         this.validatedNames = new SpfValidatedNames(lookups, request.clientIp(), config.limits().maxPtrNames());
         this.terms = new SpfTerms(this, lookups, validatedNames, request.clientIp(), config.limits());
     }

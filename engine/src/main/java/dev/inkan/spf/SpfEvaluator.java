@@ -1,5 +1,6 @@
 package dev.inkan.spf;
 
+import dev.inkan.dns.DnsResolver;
 import java.net.InetAddress;
 import java.util.Objects;
 import org.slf4j.Logger;
@@ -47,8 +48,13 @@ public final class SpfEvaluator {
 
     /** Evaluates check_host() for {@code request} (RFC 7208 §4), and the explanation of a fail (§6.2). */
     public SpfVerdict evaluate(SpfRequest request) {
+        return evaluate(request, config.resolver());
+    }
+
+    /** As {@link #evaluate(SpfRequest)}, with the queries sent to {@code resolver} (a message's budgeted one). */
+    public SpfVerdict evaluate(SpfRequest request, DnsResolver resolver) {
         Objects.requireNonNull(request, "request");
-        SpfCheck check = new SpfCheck(config, request);
+        SpfCheck check = new SpfCheck(config, request, Objects.requireNonNull(resolver, "resolver"));
         try {
             SpfOutcome outcome = check.run();
             String explanation = outcome.result() == SpfResult.FAIL ? check.explanation(outcome) : null;

@@ -102,10 +102,19 @@ class AuthResultsFormatterTest {
     }
 
     @Test
-    void pvalueWithALineBreakIsRefused() {
+    void pvalueWithALineBreakCannotInjectAHeaderLine() {
         ResultInfo info = ResultInfo.of("dkim", "pass", ResultProperty.header("d", "example.com\r\nX-Evil: 1"));
-        assertThatThrownBy(() -> AuthResultsFormatter.resultInfo(info))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("control character");
+        assertThat(AuthResultsFormatter.resultInfo(info)).isEqualTo("dkim=pass header.d=\"example.com??X-Evil: 1\"");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"\u0085", "\u009b", "\u0080", "\u2028", "\u2029", "\u0007", "\u007f"})
+    void charactersNoHeaderMayCarryNeverReachTheField(String bad) {
+        ResultInfo info = new ResultInfo("dkim", "fail", "key" + bad + "record" + bad, null,
+                List.of(ResultProperty.header("i", "user" + bad + "@example.com"), ResultProperty.header("s", "s" + bad)));
+        String header = AuthResultsFormatter.header(AuthenticationResults.of("mx.example.org", List.of(info)));
+        assertThat(header).doesNotContain(bad).contains("(key record)").contains("header.i=\"user?@example.com\"")
+                .contains("header.s=\"s?\"");
     }
 
     @Test

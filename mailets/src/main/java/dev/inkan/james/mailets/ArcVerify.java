@@ -1,13 +1,13 @@
 package dev.inkan.james.mailets;
 
-import dev.inkan.arc.ArcCheck;
-import dev.inkan.arc.ArcValidator;
+import dev.inkan.authenticate.Method;
 import dev.inkan.authres.ResultInfo;
-import dev.inkan.james.config.AuthservIds;
+import dev.inkan.james.authenticate.AuthenticationParameters;
+import dev.inkan.james.authenticate.MailAuthentication;
 import dev.inkan.james.config.MailetParameters;
-import dev.inkan.james.message.MessageScan;
-import dev.inkan.message.MessageLimits;
+import java.time.Clock;
 import java.util.List;
+import java.util.Set;
 import javax.mail.MessagingException;
 import org.apache.mailet.Mail;
 import org.apache.mailet.base.GenericMailet;
@@ -25,30 +25,26 @@ public class ArcVerify extends GenericMailet {
 
     private static final Logger LOG = LoggerFactory.getLogger(ArcVerify.class);
 
-    private ArcValidator validator;
-    private String authservId;
+    private MailAuthentication pipeline;
 
     @Override
     public void init() throws MessagingException {
-        checkInitParameters(ArcValidation.NAMES);
+        checkInitParameters(AuthenticationParameters.NAMES);
         MailetParameters p = new MailetParameters("ArcVerify", this::getInitParameter);
-        authservId = AuthservIds.of(p);
-        validator = ArcValidation.validator(p);
+        pipeline = new MailAuthentication(AuthenticationParameters.read(p, Clock.systemUTC(), false, null));
     }
 
     @Override
     public void service(Mail mail) {
-        ResultInfo result;
+        List<ResultInfo> result;
         try {
-            ArcCheck check = validator.check();
-            result = check.verdict(MessageScan.scan(mail.getMessage(), MessageLimits.DEFAULT, List.of(check)))
-                    .toResultInfo(mail.getRemoteAddr());
+            result = pipeline.authenticate(mail, Set.of(Method.ARC)).resultInfos(Method.ARC);
         } catch (Exception e) {
             LOG.warn("ArcVerify: mail {} could not be validated; recording arc=fail", mail.getName(), e);
-            result = new ResultInfo("arc", "fail", "internal error", null, List.of());
+            result = List.of(new ResultInfo("arc", "fail", "internal error", null, List.of()));
         }
         try {
-            ArcValidation.record(mail, authservId, result);
+            ArcValidation.record(mail, pipeline.config().authservId(), result);
         } catch (MessagingException | RuntimeException e) {
             LOG.warn("ArcVerify: could not record the ARC result of mail {}; it continues unchanged", mail.getName(), e);
         }

@@ -1,33 +1,17 @@
 package dev.inkan.james.mailets;
 
-import dev.inkan.arc.ArcCheck;
-import dev.inkan.arc.ArcSetSummary;
-import dev.inkan.arc.ArcValidator;
-import dev.inkan.arc.ArcVerdict;
+import dev.inkan.authenticate.Authentication;
+import dev.inkan.authenticate.Method;
+import dev.inkan.authenticate.RecordedResults;
 import dev.inkan.authres.ResultInfo;
-import dev.inkan.dkim.DkimCheck;
-import dev.inkan.dkim.DkimVerdict;
-import dev.inkan.dkim.DkimVerifier;
-import dev.inkan.dkim.DkimVerifierConfig;
-import dev.inkan.dmarc.ArcInput;
-import dev.inkan.dmarc.DmarcEvaluator;
 import dev.inkan.dmarc.DmarcPolicy;
-import dev.inkan.dmarc.DmarcRequest;
 import dev.inkan.dmarc.DmarcVerdict;
 import dev.inkan.james.attributes.ResultAttributes;
+import dev.inkan.james.authenticate.AuthenticationParameters;
+import dev.inkan.james.authenticate.MailAuthentication;
 import dev.inkan.james.authres.AuthResultsField;
-import dev.inkan.james.config.AuthservIds;
-import dev.inkan.james.config.DnsParameters;
-import dev.inkan.james.config.KeyPolicyParameters;
 import dev.inkan.james.config.MailetParameters;
-import dev.inkan.james.message.MessageScan;
-import dev.inkan.message.BodyHashRequester;
-import dev.inkan.message.MessageLimits;
-import dev.inkan.message.ScannedMessage;
-import dev.inkan.net.IpLiteral;
-import dev.inkan.spf.SpfConfig;
-import dev.inkan.spf.SpfEvaluator;
-import java.util.ArrayList;
+import java.time.Clock;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -39,7 +23,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * DMARC (RFC 9989, or RFC 7489 with {@code mode=rfc7489}): takes the DKIM and SPF results DkimVerify and
- * SpfCheck recorded (and checks them itself when they are absent), evaluates the From domain's policy, adds
+ * SpfCheck recorded (and checks them itself, in the same pipeline, when they are absent), evaluates the From domain's policy, adds
  * {@code dmarc=} with {@code header.from} and {@code policy.dmarc} to the one Authentication-Results field and
  * the attribute {@code dev.inkan.dmarc}, and applies the disposition as configured ({@code onReject},
  * {@code onQuarantine}: annotate, bounce, drop or processor:NAME). A passing ARC chain whose first sealer is in
@@ -50,45 +34,40 @@ public class DmarcEvaluate extends GenericMailet {
 
     private static final Logger LOG = LoggerFactory.getLogger(DmarcEvaluate.class);
 
-    private DmarcEvaluator evaluator;
-    private DkimVerifier dkim;
-    private SpfEvaluator spf;
-    private ArcValidator arc;
-    private String authservId;
+    private MailAuthentication pipeline;
     private DmarcDispositionAction onReject;
     private DmarcDispositionAction onQuarantine;
 
     @Override
     public void init() throws MessagingException {
-        Set<String> allowed = new HashSet<>(ArcValidation.NAMES);
+        Set<String> allowed = new HashSet<>(AuthenticationParameters.NAMES);
         allowed.addAll(List.of("mode", "publicSuffixList", "trustedArcSealers", "onReject", "onQuarantine"));
         checkInitParameters(allowed);
         MailetParameters p = new MailetParameters("DmarcEvaluate", this::getInitParameter);
-        authservId = AuthservIds.of(p);
-        evaluator = new DmarcEvaluator(DmarcParameters.config(p));
-        dkim = new DkimVerifier(DkimVerifierConfig.builder(DnsParameters.resolver(p))
-                .keyPolicy(KeyPolicyParameters.read(p)).build());
-        spf = new SpfEvaluator(SpfConfig.builder(DnsParameters.resolver(p)).receiver(authservId).build());
-        arc = evaluator.config().trustedArcSealers().isEmpty() ? null : ArcValidation.validator(p);
+        pipeline = new MailAuthentication(AuthenticationParameters.read(p, Clock.systemUTC(), false,
+                DmarcParameters.config(p)));
         onReject = DmarcDispositionAction.parse(p, "onReject", true);
         onQuarantine = DmarcDispositionAction.parse(p, "onQuarantine", false);
     }
 
     @Override
     public void service(Mail mail) {
-        DmarcVerdict verdict;
-        ResultInfo result;
+        DmarcVerdict verdict = null;
+        List<ResultInfo> result;
         try {
-            verdict = evaluate(mail);
-            result = verdict.toResultInfo();
+            RecordedResults recorded = MailAuthentication.recorded(mail);
+            // DMARC itself is always evaluated here, so that its disposition can be applied
+            Authentication checked = pipeline.authenticate(mail, Set.of(Method.DMARC), RecordedResults.none()
+                    .with(Method.DKIM, recorded.get(Method.DKIM)).with(Method.SPF, recorded.get(Method.SPF)));
+            verdict = checked.dmarc();
+            result = checked.resultInfos(Method.DMARC);
         } catch (Exception e) {
             LOG.warn("DmarcEvaluate: mail {} could not be evaluated; recording dmarc=temperror", mail.getName(), e);
-            verdict = null;
-            result = new ResultInfo("dmarc", "temperror", "internal error", null, List.of());
+            result = List.of(new ResultInfo("dmarc", "temperror", "internal error", null, List.of()));
         }
         try {
-            ResultAttributes.put(mail, "dmarc", List.of(result));
-            AuthResultsField.add(mail, authservId, List.of(result));
+            ResultAttributes.put(mail, "dmarc", result);
+            AuthResultsField.add(mail, pipeline.config().authservId(), result);
             if (verdict != null && verdict.disposition() == DmarcPolicy.REJECT) {
                 onReject.apply(mail, getMailetContext(), verdict.authorDomain());
             } else if (verdict != null && verdict.disposition() == DmarcPolicy.QUARANTINE) {
@@ -98,44 +77,6 @@ public class DmarcEvaluate extends GenericMailet {
             LOG.warn("DmarcEvaluate: could not record or apply the DMARC result of mail {}; it continues",
                     mail.getName(), e);
         }
-    }
-
-    /** One pass over the message: its header block, plus DKIM (when not recorded) and ARC (for overrides). */
-    private DmarcVerdict evaluate(Mail mail) throws Exception {
-        List<ResultInfo> dkimResults = ResultAttributes.get(mail, "dkim");
-        List<ResultInfo> spfResults = ResultAttributes.get(mail, "spf");
-        List<BodyHashRequester> requesters = new ArrayList<>();
-        DkimCheck dkimCheck = dkimResults.isEmpty() ? dkim.check() : null;
-        ArcCheck arcCheck = arc != null ? arc.check() : null;
-        if (dkimCheck != null) {
-            requesters.add(dkimCheck);
-        }
-        if (arcCheck != null) {
-            requesters.add(arcCheck);
-        }
-        ScannedMessage scanned = MessageScan.scan(mail.getMessage(), MessageLimits.DEFAULT, requesters);
-        if (dkimCheck != null) {
-            dkimResults = dkimCheck.verdicts(scanned).stream().map(DkimVerdict::toResultInfo).toList();
-        }
-        if (spfResults.isEmpty()) {
-            spfResults = computedSpf(mail);
-        }
-        DmarcRequest.Builder request = DmarcRequest.builder(scanned.headers()).resultInfos(dkimResults)
-                .resultInfos(spfResults);
-        if (arcCheck != null) {
-            ArcVerdict chain = arcCheck.verdict(scanned);
-            request.arc(new ArcInput(chain.result().keyword(),
-                    chain.sets().stream().map(ArcSetSummary::sealDomain).toList(), Math.max(0, chain.oldestPass())));
-        }
-        return evaluator.evaluate(request.build());
-    }
-
-    private List<ResultInfo> computedSpf(Mail mail) {
-        String helo = mail.getAttribute(Mail.SMTP_HELO).map(a -> String.valueOf(a.getValue().value())).orElse("");
-        String mailFrom = mail.getMaybeSender().asOptional().map(Object::toString).orElse("");
-        return IpLiteral.parse(String.valueOf(mail.getRemoteAddr()))
-                .map(ip -> List.of(spf.checkMailFrom(ip, helo, mailFrom).toResultInfo()))
-                .orElse(List.of());
     }
 
     @Override

@@ -1,23 +1,22 @@
 package dev.inkan.james.mailets;
 
+import dev.inkan.authenticate.Authentication;
+import dev.inkan.authenticate.Method;
+import dev.inkan.authenticate.SmtpEnvelope;
 import dev.inkan.authres.ResultInfo;
 import dev.inkan.james.attributes.ResultAttributes;
+import dev.inkan.james.authenticate.AuthenticationParameters;
+import dev.inkan.james.authenticate.MailAuthentication;
 import dev.inkan.james.authres.AuthResultsField;
-import dev.inkan.james.config.AuthservIds;
-import dev.inkan.james.config.DnsParameters;
 import dev.inkan.james.config.MailetParameters;
 import dev.inkan.james.message.HeaderEditor;
-import dev.inkan.net.IpLiteral;
 import dev.inkan.net.IpNetwork;
-import dev.inkan.spf.SpfConfig;
-import dev.inkan.spf.SpfEvaluator;
 import dev.inkan.spf.SpfVerdict;
-import java.net.InetAddress;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import javax.mail.MessagingException;
 import org.apache.mailet.Mail;
@@ -36,13 +35,11 @@ import org.slf4j.LoggerFactory;
 public class SpfCheck extends GenericMailet {
 
     private static final Logger LOG = LoggerFactory.getLogger(SpfCheck.class);
-    private static final Set<String> PARAMETERS = Set.of("authservId", "checkHelo", "addReceivedSpf",
-            "skipNetworks", "skipAuthenticated");
+    private static final Set<String> PARAMETERS = Set.of("checkHelo", "addReceivedSpf", "skipNetworks",
+            "skipAuthenticated");
 
     private final Clock clock;
-    private SpfEvaluator evaluator;
-    private String authservId;
-    private boolean checkHelo;
+    private MailAuthentication pipeline;
     private boolean addReceivedSpf;
     private boolean skipAuthenticated;
     private List<IpNetwork> skipNetworks;
@@ -58,11 +55,9 @@ public class SpfCheck extends GenericMailet {
     @Override
     public void init() throws MessagingException {
         Set<String> allowed = new HashSet<>(PARAMETERS);
-        allowed.addAll(DnsParameters.NAMES);
+        allowed.addAll(AuthenticationParameters.NAMES);
         checkInitParameters(allowed);
         MailetParameters p = new MailetParameters("SpfCheck", this::getInitParameter);
-        authservId = AuthservIds.of(p);
-        checkHelo = p.bool("checkHelo", false);
         addReceivedSpf = p.bool("addReceivedSpf", true);
         skipAuthenticated = p.bool("skipAuthenticated", true);
         skipNetworks = new ArrayList<>();
@@ -71,43 +66,39 @@ public class SpfCheck extends GenericMailet {
         for (String n : networks) {
             skipNetworks.add(IpNetwork.parse(n).orElseThrow(() -> p.error("skipNetworks", "has an invalid address block '" + n + "'")));
         }
-        evaluator = new SpfEvaluator(SpfConfig.builder(DnsParameters.resolver(p)).clock(clock).receiver(authservId).build());
+        pipeline = new MailAuthentication(AuthenticationParameters.read(p, clock, p.bool("checkHelo", false), null));
     }
 
     @Override
     public void service(Mail mail) {
-        Optional<InetAddress> client = IpLiteral.parse(String.valueOf(mail.getRemoteAddr()));
-        if (client.isEmpty() || skipNetworks.stream().anyMatch(n -> n.contains(client.get()))
-                || skipAuthenticated && mail.getAttribute(Mail.SMTP_AUTH_USER).isPresent()) {
+        SmtpEnvelope envelope = MailAuthentication.envelope(mail);
+        if (!envelope.hasClient() || skipNetworks.stream().anyMatch(n -> n.contains(envelope.clientIp()))
+                || skipAuthenticated && envelope.authenticated()) {
             return;
         }
-        List<ResultInfo> results = new ArrayList<>();
+        List<ResultInfo> results;
         List<String> receivedSpf = new ArrayList<>();
-        String helo = mail.getAttribute(Mail.SMTP_HELO).map(a -> String.valueOf(a.getValue().value())).orElse("");
-        String mailFrom = mail.getMaybeSender().asOptional().map(Object::toString).orElse("");
         try {
-            if (checkHelo) {
-                record(evaluator.checkHelo(client.get(), helo), results, receivedSpf);
+            Authentication checked = pipeline.authenticate(mail, Set.of(Method.SPF));
+            results = checked.resultInfos(Method.SPF);
+            for (SpfVerdict verdict : Arrays.asList(checked.spfHelo(), checked.spf())) {
+                if (verdict != null) {
+                    receivedSpf.add(verdict.receivedSpf().header());
+                }
             }
-            record(evaluator.checkMailFrom(client.get(), helo, mailFrom), results, receivedSpf);
-        } catch (RuntimeException e) {
+        } catch (Exception e) {
             LOG.warn("SpfCheck: mail {} could not be checked; recording spf=temperror", mail.getName(), e);
-            results.add(new ResultInfo("spf", "temperror", "internal error", null, List.of()));
+            results = List.of(new ResultInfo("spf", "temperror", "internal error", null, List.of()));
         }
         try {
             ResultAttributes.put(mail, "spf", results);
             if (addReceivedSpf && !receivedSpf.isEmpty()) {
                 HeaderEditor.rewrite(mail.getMessage(), receivedSpf, line -> true);
             }
-            AuthResultsField.add(mail, authservId, results);
+            AuthResultsField.add(mail, pipeline.config().authservId(), results);
         } catch (MessagingException | RuntimeException e) {
             LOG.warn("SpfCheck: could not record the SPF results of mail {}; it continues unchanged", mail.getName(), e);
         }
-    }
-
-    private static void record(SpfVerdict verdict, List<ResultInfo> results, List<String> receivedSpf) {
-        results.add(verdict.toResultInfo());
-        receivedSpf.add(verdict.receivedSpf().header());
     }
 
     @Override

@@ -1,0 +1,100 @@
+package dev.inkan.dns;
+
+import java.time.Duration;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+
+/**
+ * Runs DNS queries off the caller's thread, so that the queries one message needs run at the same time and a
+ * caller can stop waiting when its budget is spent ({@link #forMessage(Duration)}). The same query asked by
+ * several messages at once is sent once. Queries run on a bounded pool of daemon threads; the default pool is
+ * shared by every {@code DnsLookups} of the JVM ({@value #DEFAULT_THREADS} threads, idle ones end after 30 s).
+ *
+ * <p>A query whose caller gave up still runs to its own end (the resolver's timeout, or at once when its
+ * circuit breaker is open), on a pool thread, never on the caller's. Thread-safe.
+ */
+public final class DnsLookups {
+
+    /** Threads of the shared pool: enough for every spool thread's lookups of a busy server at once. */
+    public static final int DEFAULT_THREADS = 64;
+
+    private final DnsResolver resolver;
+    private final Executor executor;
+    private final ConcurrentHashMap<String, CompletableFuture<DnsAnswer<?>>> inFlight = new ConcurrentHashMap<>();
+
+    /** Queries {@code resolver} on the shared pool. */
+    public DnsLookups(DnsResolver resolver) {
+        this(resolver, SharedPool.EXECUTOR);
+    }
+
+    /** Queries {@code resolver} on {@code executor} (a test may pass {@code Runnable::run}). */
+    public DnsLookups(DnsResolver resolver, Executor executor) {
+        this.resolver = java.util.Objects.requireNonNull(resolver, "resolver");
+        this.executor = java.util.Objects.requireNonNull(executor, "executor");
+    }
+
+    public DnsResolver resolver() {
+        return resolver;
+    }
+
+    /** A resolver for one message: its queries are remembered, run concurrently, and bounded by {@code budget}. */
+    public BudgetedResolver forMessage(Duration budget) {
+        return new BudgetedResolver(this, budget);
+    }
+
+    /**
+     * The answer to one query, shared with any identical query already in flight.
+     *
+     * @param type the record type, for sharing and logs ("TXT", "A", ...)
+     * @param name the name queried (or the address, for PTR)
+     */
+    @SuppressWarnings("unchecked")
+    <T> CompletableFuture<DnsAnswer<T>> submit(String type, String name, Supplier<DnsAnswer<T>> query) {
+        String key = type + ' ' + name.toLowerCase(Locale.ROOT);
+        CompletableFuture<DnsAnswer<?>> created = new CompletableFuture<>();
+        CompletableFuture<DnsAnswer<?>> running = inFlight.putIfAbsent(key, created);
+        if (running != null) {
+            return (CompletableFuture<DnsAnswer<T>>) (CompletableFuture<?>) running;
+        }
+        try {
+            executor.execute(() -> {
+                DnsAnswer<?> answer;
+                try {
+                    answer = query.get();
+                } catch (RuntimeException e) {
+                    answer = DnsAnswer.tempFail("resolver error: " + e);
+                }
+                inFlight.remove(key, created);
+                created.complete(answer);
+            });
+        } catch (RejectedExecutionException e) {
+            inFlight.remove(key, created);
+            created.complete(DnsAnswer.tempFail("no DNS worker available"));
+        }
+        return (CompletableFuture<DnsAnswer<T>>) (CompletableFuture<?>) created;
+    }
+
+    private static final class SharedPool {
+        static final ThreadPoolExecutor EXECUTOR = create();
+
+        private static ThreadPoolExecutor create() {
+            AtomicInteger count = new AtomicInteger();
+            ThreadPoolExecutor pool = new ThreadPoolExecutor(DEFAULT_THREADS, DEFAULT_THREADS, 30, TimeUnit.SECONDS,
+                    new LinkedBlockingQueue<>(), task -> {
+                        Thread thread = new Thread(task, "inkan-dns-" + count.incrementAndGet());
+                        thread.setDaemon(true);
+                        return thread;
+                    });
+            pool.allowCoreThreadTimeOut(true);
+            return pool;
+        }
+    }
+}

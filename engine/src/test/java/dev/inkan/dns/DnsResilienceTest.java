@@ -1,0 +1,188 @@
+package dev.inkan.dns;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.slf4j.Marker;
+import org.slf4j.event.Level;
+import org.slf4j.helpers.LegacyAbstractLogger;
+import org.slf4j.helpers.MessageFormatter;
+
+/** DNS on the mail path: the circuit breaker against a real server, per-message budgets, sharing, failure logs. */
+class DnsResilienceTest {
+
+    private static final Duration SHORT = Duration.ofMillis(200);
+
+    private LocalDnsServer server;
+
+    @BeforeEach
+    void startServer() throws Exception {
+        server = LocalDnsServer.start().records("""
+                example.com.   300 IN TXT "v=spf1 -all"
+                example.org.   300 IN TXT "hello"
+                """);
+    }
+
+    @AfterEach
+    void stopServer() {
+        server.close();
+    }
+
+    @Test
+    void aServerThatStoppedAnsweringIsNotAskedAgainUntilTheProbe() throws Exception {
+        server.silent("dead.example.com");
+        DnsjavaResolver dns = DnsjavaResolver.builder().server(server.address()).timeout(SHORT).retries(0)
+                .cacheMaxEntries(0).circuitBreaker(1, Duration.ofMillis(600)).build();
+        Thread.sleep(2 * SHORT.toMillis()); // the server has been quiet for two timeouts since the resolver started
+
+        assertThat(dns.txt("dead.example.com").detail()).isEqualTo("timed out");
+        DnsAnswer<String> failedFast = dns.txt("example.com");
+
+        assertThat(failedFast.status()).isEqualTo(DnsStatus.TEMPFAIL);
+        assertThat(server.queriesFor("example.com")).as("not sent while the breaker is open").isZero();
+
+        Thread.sleep(700);
+        assertThat(dns.txt("example.com").records()).as("the probe is answered").containsExactly("v=spf1 -all");
+        assertThat(dns.txt("example.org").records()).as("closed again").containsExactly("hello");
+    }
+
+    @Test
+    void oneSilentDomainAmongAnsweredOnesLeavesTheServerInUse() {
+        server.silent("dead.example.com");
+        DnsjavaResolver dns = DnsjavaResolver.builder().server(server.address()).timeout(SHORT).retries(0)
+                .cacheMaxEntries(0).circuitBreaker(1, Duration.ofHours(1)).build();
+
+        for (int i = 0; i < 3; i++) {
+            assertThat(dns.txt("example.com").isFound()).isTrue();
+            assertThat(dns.txt("dead.example.com").status()).isEqualTo(DnsStatus.TEMPFAIL);
+        }
+        assertThat(dns.txt("example.org").isFound()).isTrue();
+        assertThat(server.queriesFor("dead.example.com")).isEqualTo(3);
+    }
+
+    @Test
+    void aMessageAsksEachQueryOnceAndTwoMessagesShareAQueryInFlight() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        AtomicInteger asked = new AtomicInteger();
+        DnsResolver slow = new ForwardingResolver(ScriptedResolver.empty().txt("k.example", "v")) {
+            @Override
+            public DnsAnswer<String> txt(String name) {
+                asked.incrementAndGet();
+                try {
+                    release.await(10, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return super.txt(name);
+            }
+        };
+        DnsLookups lookups = new DnsLookups(slow);
+        BudgetedResolver first = lookups.forMessage(Duration.ofSeconds(10));
+        BudgetedResolver second = lookups.forMessage(Duration.ofSeconds(10));
+        first.prefetchTxt("k.example");
+        second.prefetchTxt("K.EXAMPLE");
+        first.prefetchTxt("k.example");
+        release.countDown();
+
+        assertThat(first.txt("k.example").records()).containsExactly("v");
+        assertThat(second.txt("K.EXAMPLE").records()).containsExactly("v");
+        assertThat(asked.get()).isEqualTo(1);
+    }
+
+    @Test
+    void theBudgetIsTheMessagesNotEachQuerys() throws Exception {
+        CountDownLatch never = new CountDownLatch(1);
+        DnsResolver silent = new ForwardingResolver(ScriptedResolver.empty()) {
+            @Override
+            public DnsAnswer<String> txt(String name) {
+                try {
+                    never.await(30, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return DnsAnswer.tempFail("late");
+            }
+        };
+        BudgetedResolver dns = new DnsLookups(silent).forMessage(Duration.ofMillis(300));
+        try {
+            List<DnsAnswer<String>> answers = new ArrayList<>();
+            for (int i = 0; i < 10; i++) {
+                answers.add(dns.txt("s" + i + "._domainkey.hostile.example"));
+            }
+            assertThat(answers).extracting(DnsAnswer::detail).containsOnly("DNS budget of 300 ms used up");
+            assertThat(dns.budgetSpent()).isTrue();
+        } finally {
+            never.countDown();
+        }
+    }
+
+    @Test
+    void failuresAreLoggedOncePerNameAndCauseAndInterval() {
+        CollectingLogger log = new CollectingLogger();
+        DnsFailureLog failures = new DnsFailureLog(log, Duration.ofSeconds(60), 100);
+        long second = 1_000_000_000L;
+
+        failures.failed("a.example", "TXT", "timed out", 1 * second);
+        failures.failed("a.example", "TXT", "timed out", 2 * second);
+        failures.failed("a.example", "TXT", "timed out", 3 * second);
+        failures.failed("a.example", "TXT", "SERVFAIL", 3 * second);
+        failures.failed("b.example", "TXT", "timed out", 3 * second);
+        failures.failed("a.example", "TXT", "timed out", 62 * second);
+
+        assertThat(log.lines).containsExactly(
+                "WARN DNS TXT a.example failed: timed out",
+                "WARN DNS TXT a.example failed: SERVFAIL",
+                "WARN DNS TXT b.example failed: timed out",
+                "WARN DNS TXT a.example failed: timed out (2 more times since the last report)");
+    }
+
+    /** An SLF4J logger that keeps what it is told. */
+    private static final class CollectingLogger extends LegacyAbstractLogger {
+        final List<String> lines = new ArrayList<>();
+
+        @Override
+        protected String getFullyQualifiedCallerName() {
+            return null;
+        }
+
+        @Override
+        protected void handleNormalizedLoggingCall(Level level, Marker marker, String pattern, Object[] arguments,
+                Throwable throwable) {
+            lines.add(level + " " + MessageFormatter.basicArrayFormat(pattern, arguments));
+        }
+
+        @Override
+        public boolean isTraceEnabled() {
+            return true;
+        }
+
+        @Override
+        public boolean isDebugEnabled() {
+            return true;
+        }
+
+        @Override
+        public boolean isInfoEnabled() {
+            return true;
+        }
+
+        @Override
+        public boolean isWarnEnabled() {
+            return true;
+        }
+
+        @Override
+        public boolean isErrorEnabled() {
+            return true;
+        }
+    }
+
+}
