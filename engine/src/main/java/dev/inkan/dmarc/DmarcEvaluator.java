@@ -72,12 +72,36 @@ public final class DmarcEvaluator {
             for (String domain : domains) {
                 verdicts.add(check.evaluate(domain, request));
             }
-            return verdicts.size() == 1 ? verdicts.get(0) : decide(verdicts).withAuthorVerdicts(verdicts);
+            DmarcVerdict verdict = verdicts.size() == 1 ? verdicts.get(0) : decide(verdicts).withAuthorVerdicts(verdicts);
+            return unreliableFrom(authors, verdict);
         } catch (RuntimeException | StackOverflowError e) {
             LOG.warn("DMARC evaluation for {} failed inside Inkan", domains, e);
             return DmarcVerdict.of(DmarcReason.INTERNAL_ERROR, "internal error: " + e.getClass().getSimpleName(),
                     domains.get(0), config.mode());
         }
+    }
+
+    /**
+     * RFC 9989 §4.4: with a repeated or malformed From field "there is no reliable way to determine a DMARC Policy
+     * Record", so such a message never passes: a pass becomes permerror ({@link DmarcReason#REPEATED_FROM},
+     * {@link DmarcReason#MALFORMED_FROM}); a fail, temperror or none stands (a failing author domain keeps its
+     * disposition, §11.5).
+     */
+    private DmarcVerdict unreliableFrom(AuthorDomains authors, DmarcVerdict verdict) {
+        if (verdict.result() != DmarcResult.PASS) {
+            return verdict;
+        }
+        if (authors.fromFields() > 1) {
+            return DmarcVerdict.of(DmarcReason.REPEATED_FROM, authors.fromFields()
+                    + " From fields: identifier alignment cannot occur (RFC 9989 section 4.4)", verdict.authorDomain(),
+                    config.mode());
+        }
+        if (authors.lenient()) {
+            return DmarcVerdict.of(DmarcReason.MALFORMED_FROM,
+                    "malformed From field: identifier alignment cannot occur (RFC 9989 section 4.4)",
+                    verdict.authorDomain(), config.mode());
+        }
+        return verdict;
     }
 
     /**

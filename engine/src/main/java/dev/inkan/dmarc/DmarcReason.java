@@ -12,6 +12,17 @@ public enum DmarcReason {
     NO_POLICY(DmarcResult.NONE, "no DMARC policy record"),
     /** RFC 9989 §4.2, §5.3.1: the message has no From field. */
     NO_FROM(DmarcResult.PERMERROR, "no From field"),
+    /**
+     * RFC 9989 §4.4: "Identifier Alignment cannot occur with a message ... with a ... repeated RFC5322.From header
+     * field": more than one From field (RFC 5322 §3.6 allows exactly one). Given instead of a pass; a failing
+     * author domain still fails (§11.5), so a second From cannot hide a spoofed one.
+     */
+    REPEATED_FROM(DmarcResult.PERMERROR, "more than one From field"),
+    /**
+     * RFC 9989 §4.4: alignment cannot occur with a malformed From field (one that broke RFC 5322 syntax and was
+     * read leniently). Given instead of a pass; a failure still fails.
+     */
+    MALFORMED_FROM(DmarcResult.PERMERROR, "malformed From field"),
     /** RFC 9989 §5.3.1: the From field(s) hold no address with a domain (a bare name, an empty group). */
     NO_AUTHOR_DOMAIN(DmarcResult.PERMERROR, "no author domain in From"),
     /** RFC 9989 §5.3.1: the author domain is not a domain name (address literal, bad label, failed IDNA). */

@@ -23,8 +23,8 @@ import org.apache.james.mime4j.field.address.ParseException;
  * <p>Each From field is decoded as UTF-8 when its bytes are valid UTF-8 (RFC 6532 internationalised
  * headers), else as ISO-8859-1, unfolded, and parsed with Mime4j's strict RFC 5322 address parser
  * (display names with encoded words, comments, quoted local-parts, groups). When that fails, Mime4j's
- * lenient parser recovers what it can and {@link #lenient()} is set: a malformed From must not hide its
- * domain from DMARC (RFC 9989 §11.5). Encoded words are never decoded inside an address (RFC 2047 §5).
+ * lenient parser recovers what it can and {@link #lenient()} is set (unless the only reason was UTF-8, which
+ * RFC 6532 allows): a malformed From must not hide its domain from DMARC (RFC 9989 §11.5). Encoded words are never decoded inside an address (RFC 2047 §5).
  *
  * @param fields the number of From fields
  * @param domains the domain of each mailbox, all From fields top to bottom, groups flattened, lower-cased,
@@ -51,7 +51,7 @@ public record FromDomains(int fields, List<String> domains, int withoutDomain, b
                 list = DefaultAddressParser.DEFAULT.parseAddressList(value);
             } catch (ParseException | RuntimeException e) {
                 list = LenientAddressParser.DEFAULT.parseAddressList(value);
-                lenient = true;
+                lenient |= !validUnderRfc6532(value);
             }
             for (Mailbox mailbox : list.flatten()) {
                 String domain = mailbox.getDomain();
@@ -79,6 +79,25 @@ public record FromDomains(int fields, List<String> domains, int withoutDomain, b
             return colon < 0 ? "" : text.substring(colon + 1);
         } catch (CharacterCodingException e) {
             return field.value();
+        }
+    }
+
+    /**
+     * Whether {@code value} is an RFC 5322 address list once RFC 6532 §3.2 is applied: UTF8-non-ascii is allowed
+     * wherever atext, qtext, ctext and dtext are. Mime4j's strict parser is ASCII-only, so each non-ASCII
+     * character is stood in for by an ASCII letter and the structure parsed again.
+     */
+    private static boolean validUnderRfc6532(String value) {
+        if (value.chars().allMatch(c -> c < 0x80)) {
+            return false;
+        }
+        StringBuilder ascii = new StringBuilder(value.length());
+        value.codePoints().forEach(c -> ascii.append(c < 0x80 ? (char) c : 'u'));
+        try {
+            DefaultAddressParser.DEFAULT.parseAddressList(ascii.toString());
+            return true;
+        } catch (ParseException | RuntimeException e) {
+            return false;
         }
     }
 

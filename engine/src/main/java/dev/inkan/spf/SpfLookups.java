@@ -13,13 +13,13 @@ import java.util.function.Supplier;
  * §4.6.4 (DNS-querying terms, void lookups) and the elapsed-time limit, and turns a resolver that
  * misbehaves (throws, answers null) into a temporary failure.
  *
- * <p>Void lookups are counted per term (§4.6.4: "the number of terms for which DNS queries return
- * either a positive answer with an answer count of 0, or a Name Error"): a term counts once when its own
- * query — TXT of an include or redirect target, A/AAAA of {@code a}, A of {@code exists}, MX of {@code
- * mx}, PTR of {@code ptr} — comes back NXDOMAIN or empty. The address lookups of MX hosts and of PTR names
- * being validated are not counted: an MX host without an AAAA record is normal, and PTR names are "under
- * control of the owner of the IP address actually making the connection" (§4.6.4). {@code exp=} never
- * counts (§4.6.4).
+ * <p>Void lookups (§4.6.4: DNS queries that "return either a positive answer (RCODE 0) with an answer count of
+ * 0, or a 'Name Error' (RCODE 3) answer"; "SPF implementations SHOULD limit 'void lookups' to two") are counted
+ * per query that comes back NXDOMAIN or empty: TXT of an include or redirect target, A/AAAA of {@code a}, A of
+ * {@code exists}, MX of {@code mx} and the address lookup of each of its MX hosts (an IPv6 client and MX hosts
+ * without AAAA), PTR of {@code ptr} and the address lookup validating each PTR name. The section speaks of
+ * "terms for which DNS queries return" nothing; every such query is a void lookup of its term, which is how
+ * pyspf and Mail::SPF count them too. {@code exp=} never counts (§4.6.4).
  */
 final class SpfLookups {
 
@@ -61,9 +61,16 @@ final class SpfLookups {
      * limit of void lookups is passed.
      */
     SpfOutcome countVoid(DnsAnswer<?> answer, String term) {
-        if (answer.status() != DnsStatus.NXDOMAIN && answer.status() != DnsStatus.NO_DATA) {
-            return null;
-        }
+        return isVoid(answer) ? countVoidTerm(term) : null;
+    }
+
+    /** Whether {@code answer} is a void lookup (§4.6.4): NXDOMAIN, or no records of the type. */
+    static boolean isVoid(DnsAnswer<?> answer) {
+        return answer.status() == DnsStatus.NXDOMAIN || answer.status() == DnsStatus.NO_DATA;
+    }
+
+    /** §4.6.4: counts one void lookup of {@code term}; null, or permerror when the limit is passed. */
+    SpfOutcome countVoidTerm(String term) {
         voids++;
         if (voids > limits.maxVoidLookups()) {
             return SpfOutcome.of(SpfReason.TOO_MANY_VOID_LOOKUPS, "more than " + limits.maxVoidLookups()

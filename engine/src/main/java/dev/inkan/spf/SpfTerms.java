@@ -131,6 +131,10 @@ final class SpfTerms {
             if (hostAddresses.status() == DnsStatus.TEMPFAIL) {
                 return Match.error(lookups.tempError(ip4Client ? "A" : "AAAA", host.exchange(), hostAddresses));
             }
+            SpfOutcome tooManyVoid = lookups.countVoid(hostAddresses, directive.text() + " (" + host.exchange() + ")");
+            if (tooManyVoid != null) {
+                return Match.error(tooManyVoid);
+            }
             addresses.addAll(hostAddresses.records());
         }
         return Match.of(covers(addresses, ip4Prefix, ip6Prefix));
@@ -138,7 +142,8 @@ final class SpfTerms {
 
     /**
      * §5.5: a validated name of the client is the target or below it. A DNS error on the PTR lookup is no
-     * match; an empty PTR answer is a void lookup.
+     * match; an empty PTR answer, and each name whose validating address lookup is empty, is a void lookup
+     * (§4.6.4).
      */
     private Match ptr(SpfDirective directive, String target) {
         DnsAnswer<String> names = validatedNames.ptrNames();
@@ -149,7 +154,11 @@ final class SpfTerms {
         if (tooMany != null) {
             return Match.error(tooMany);
         }
-        return Match.of(validatedNames.anyWithin(target));
+        boolean match = validatedNames.anyWithin(target);
+        if (validatedNames.voidLimitPassed() != null) {
+            return Match.error(validatedNames.voidLimitPassed());
+        }
+        return Match.of(match);
     }
 
     /** §5.7: the target has an A record, whatever the client's family. */

@@ -21,6 +21,7 @@ final class SpfValidatedNames {
     private final int maxNames;
     private DnsAnswer<String> ptr;
     private final Map<String, Boolean> validated = new HashMap<>();
+    private SpfOutcome voidLimitPassed;
 
     SpfValidatedNames(SpfLookups lookups, InetAddress client, int maxNames) {
         this.lookups = lookups;
@@ -46,18 +47,33 @@ final class SpfValidatedNames {
     boolean isValidated(String name) {
         return validated.computeIfAbsent(name.toLowerCase(Locale.ROOT), key -> {
             DnsAnswer<InetAddress> addresses = lookups.addresses(name, IpLiteral.isIp4(client));
+            SpfOutcome tooMany = lookups.countVoid(addresses, "ptr (" + name + ")");
+            if (tooMany != null && voidLimitPassed == null) {
+                voidLimitPassed = tooMany;
+            }
             return addresses.isFound()
                     && addresses.records().stream().anyMatch(address -> IpLiteral.normalize(address).equals(client));
         });
     }
 
-    /** §5.5: whether a validated name of the client is {@code target} or below it; PTR errors give false. */
+    /**
+     * §5.5: whether a validated name of the client is {@code target} or below it; PTR errors give false. As the
+     * section says, every PTR name (up to the limit) is validated first — "for each record returned, validate the
+     * domain name" — and then the validated names are checked against the target, so the void lookups of
+     * names outside the target count too (§4.6.4).
+     */
     boolean anyWithin(String target) {
         DnsAnswer<String> names = ptrNames();
         if (!names.isFound()) {
             return false;
         }
-        return names.records().stream().anyMatch(name -> SpfDomains.isWithin(name, target) && isValidated(name));
+        List<String> valid = names.records().stream().filter(this::isValidated).toList();
+        return valid.stream().anyMatch(name -> SpfDomains.isWithin(name, target));
+    }
+
+    /** The permerror of the first validation whose void lookup passed the limit (§4.6.4), or null. */
+    SpfOutcome voidLimitPassed() {
+        return voidLimitPassed;
     }
 
     /**

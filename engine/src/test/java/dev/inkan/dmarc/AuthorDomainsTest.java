@@ -115,6 +115,23 @@ class AuthorDomainsTest {
         assertThat(twoFields.result()).isEqualTo(DmarcResult.FAIL);
     }
 
+    /** RFC 9989 §4.4: alignment cannot occur with a repeated or malformed From, so such a message never passes. */
+    @Test
+    void a_repeated_or_malformed_from_never_passes() {
+        DmarcVerdict repeated = evaluateFrom(DkimInput.pass("news.example", "s"), "From: editor@news.example",
+                "From: editor@news.example");
+        assertThat(repeated.result()).isEqualTo(DmarcResult.PERMERROR);
+        assertThat(repeated.reason()).isEqualTo(DmarcReason.REPEATED_FROM);
+        assertThat(repeated.comment()).contains("2 From fields");
+
+        DmarcVerdict malformed = evaluateFrom(DkimInput.pass("news.example", "s"), "From: <<<><editor@news.example>>>");
+        assertThat(malformed.result()).isEqualTo(DmarcResult.PERMERROR);
+        assertThat(malformed.reason()).isEqualTo(DmarcReason.MALFORMED_FROM);
+
+        assertThat(evaluateFrom(DkimInput.pass("news.example", "s"), "From: Editor <editor@news.example>").result())
+                .as("the same author, one well-formed field").isEqualTo(DmarcResult.PASS);
+    }
+
     @Test
     void several_from_fields_with_one_domain_are_one_author_domain() {
         AuthorDomains authors = AuthorDomains.from(headers("From: a@bank.example", "From: b@BANK.example"));

@@ -63,6 +63,14 @@ class FromDomainsTest {
     }
 
     @Test
+    void utf8_addresses_are_well_formed_under_rfc6532() {
+        FromDomains from = of("From: Jörg <jörg@bücher.example>");
+        assertThat(from.domains()).containsExactly("bücher.example");
+        assertThat(from.lenient()).isFalse();
+        assertThat(of("From: Jörg <<jörg@bücher.example>").lenient()).as("UTF-8 and broken").isTrue();
+    }
+
+    @Test
     void folded_fields_unfold() {
         assertThat(of("From: Joe\r\n <joe@example.com>").domains()).containsExactly("example.com");
     }

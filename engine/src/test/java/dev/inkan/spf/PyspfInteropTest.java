@@ -37,14 +37,6 @@ class PyspfInteropTest {
      * case; they are compared ignoring case for IPv6 clients.
      */
     static final Map<String, Deviation> DEVIATIONS = Map.of(
-            "mx-hosts-without-aaaa", new Deviation(SpfResult.PASS, "RFC 7208 §4.6.4 limits the number of *terms*"
-                    + " whose DNS query is void; the mx term's own MX query answered, so it is not void, and MX hosts"
-                    + " without AAAA records are normal. pyspf counts every empty address lookup of every MX host"
-                    + " and gives permerror before reaching the ip6 mechanism."),
-            "ptr-names-without-address", new Deviation(SpfResult.PASS, "RFC 7208 §4.6.4 limits void *terms*;"
-                    + " the ptr term's PTR query answered. The PTR names (under the control of the connecting"
-                    + " client, §4.6.4) that do not resolve are skipped (§5.5), not counted. pyspf counts each"
-                    + " as a void lookup and gives permerror."),
             "unused-redirect-counted", new Deviation(SpfResult.PASS, "RFC 7208 §4.6.4 counts terms that cause"
                     + " DNS queries at the time of evaluation; a redirect= is only evaluated when no mechanism"
                     + " matched (§6.1). pyspf counts every redirect= when it parses a record, so an include whose"
@@ -153,6 +145,16 @@ class PyspfInteropTest {
                 .add("example.com", "MX", List.of(20, "mx2.example.com"))
                 .add("example.com", "MX", List.of(30, "mx3.example.com"))
                 .a("mx1.example.com", "192.0.2.1").a("mx2.example.com", "192.0.2.2").a("mx3.example.com", "192.0.2.3");
+        SpfTestZone mx6 = new SpfTestZone()
+                .txt("example.com", "v=spf1 mx:a.example.com mx:b.example.com mx:c.example.com ?all")
+                .add("a.example.com", "MX", List.of(10, "mx1.example.com"))
+                .add("b.example.com", "MX", List.of(10, "mx2.example.com"))
+                .add("c.example.com", "MX", List.of(10, "mx3.example.com"))
+                .a("mx1.example.com", "192.0.2.1").a("mx2.example.com", "192.0.2.2").a("mx3.example.com", "192.0.2.3");
+        SpfTestZone mx1 = new SpfTestZone()
+                .txt("example.com", "v=spf1 mx ~all")
+                .add("example.com", "MX", List.of(10, "mx1.example.com"))
+                .a("mx1.example.com", "192.0.2.1");
         SpfTestZone ptr = new SpfTestZone()
                 .txt("example.net", "v=spf1 ptr ip4:198.51.100.0/24 -all")
                 .add("7.100.51.198.in-addr.arpa", "PTR", "a.example.org")
@@ -172,10 +174,14 @@ class PyspfInteropTest {
                 new HandMade("unused-redirect-counted", redirect, "192.0.2.9", "mail.example.edu", "d@example.edu",
                         SpfResult.PASS),
                 new HandMade("mx-hosts-without-aaaa", mx, "2001:db8:1::25", "mail.example.com", "a@example.com",
-                        SpfResult.PASS),
+                        SpfResult.PERMERROR),
+                new HandMade("mx-hosts-without-aaaa-ipv6-neutral", mx6, "2001:db8:2::9", "mail.example.com",
+                        "a@example.com", SpfResult.PERMERROR),
                 new HandMade("mx-host-address", mx, "192.0.2.2", "mail.example.com", "a@example.com", SpfResult.PASS),
                 new HandMade("ptr-names-without-address", ptr, "198.51.100.7", "mail.example.net", "b@example.net",
-                        SpfResult.PASS),
+                        SpfResult.PERMERROR),
+                new HandMade("one-mx-host-without-aaaa", mx1, "2001:db8:2::9", "mail.example.com", "a@example.com",
+                        SpfResult.SOFTFAIL),
                 new HandMade("include-pass", include, "192.0.2.100", "mail.example.org", "c@example.org",
                         SpfResult.PASS),
                 new HandMade("include-second", include, "192.0.2.201", "mail.example.org", "c@example.org",

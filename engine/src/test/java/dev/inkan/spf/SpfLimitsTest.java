@@ -84,15 +84,33 @@ class SpfLimitsTest {
     }
 
     @Test
-    void mxHostsWithoutAddressesOfTheClientsFamilyAreNotVoidTerms() {
+    void mxHostsWithoutAddressesOfTheClientsFamilyAreVoidLookups() {
+        // RFC 7208 §4.6.4: each address lookup of an MX host that returns no record is a void lookup (pyspf and
+        // Mail::SPF count the same); with an IPv6 client and MX hosts that have only A records, the third is one
+        // too many before the ip6 mechanism is reached
         ScriptedResolver zone = ScriptedResolver.empty()
                 .txt("example.com", "v=spf1 mx ip6:2001:db8:1::/48 -all")
                 .mx("example.com", 10, "mx1.example.com").mx("example.com", 20, "mx2.example.com")
                 .mx("example.com", 30, "mx3.example.com")
                 .a("mx1.example.com", "192.0.2.1").a("mx2.example.com", "192.0.2.2").a("mx3.example.com", "192.0.2.3");
+        SpfVerdict ipv6 = evaluator(zone).checkMailFrom(ip("2001:db8:1::25"), "mx", "a@example.com");
+        assertThat(ipv6.result()).isEqualTo(SpfResult.PERMERROR);
+        assertThat(ipv6.reason()).isEqualTo(SpfReason.TOO_MANY_VOID_LOOKUPS);
+        assertThat(ipv6.voidLookups()).isEqualTo(3);
+
+        SpfVerdict ipv4 = evaluator(zone).checkMailFrom(ip("198.51.100.1"), "mx", "a@example.com");
+        assertThat(ipv4.result()).as("the same hosts have A records").isEqualTo(SpfResult.FAIL);
+        assertThat(ipv4.voidLookups()).isZero();
+    }
+
+    @Test
+    void oneMxHostWithoutAaaaIsOneVoidLookupWithinTheLimit() {
+        ScriptedResolver zone = ScriptedResolver.empty()
+                .txt("example.com", "v=spf1 mx ip6:2001:db8:1::/48 -all")
+                .mx("example.com", 10, "mx1.example.com").a("mx1.example.com", "192.0.2.1");
         SpfVerdict verdict = evaluator(zone).checkMailFrom(ip("2001:db8:1::25"), "mx", "a@example.com");
         assertThat(verdict.result()).isEqualTo(SpfResult.PASS);
-        assertThat(verdict.voidLookups()).isZero();
+        assertThat(verdict.voidLookups()).isEqualTo(1);
     }
 
     @Test

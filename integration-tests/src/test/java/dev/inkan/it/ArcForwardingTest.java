@@ -150,11 +150,11 @@ class ArcForwardingTest {
                     .startsWith("i=1; a=rsa-sha256; cv=none; d=lists.example.org; s=arc2025;");
             AuthenticationResults aar = arcAuthenticationResults(headers, 1);
             assertThat(aar.authservId()).isEqualTo("lists.example.org");
-            assertThat(aar.results()).extracting(ResultInfo::method).containsExactly("dkim", "spf", "arc");
+            assertThat(aar.results()).extracting(ResultInfo::method).containsExactly("spf", "dkim", "arc");
             assertThat(aar.results()).extracting(ResultInfo::result).containsExactly("pass", "pass", "none");
-            assertThat(aar.results().get(0).property("header", "d")).hasValue("origin.example");
-            assertThat(aar.results().get(0).property("header", "s")).hasValue("sel");
-            assertThat(aar.results().get(1).property("smtp", "mailfrom")).hasValue("origin.example");
+            assertThat(aar.results().get(1).property("header", "d")).hasValue("origin.example");
+            assertThat(aar.results().get(1).property("header", "s")).hasValue("sel");
+            assertThat(aar.results().get(0).property("smtp", "mailfrom")).hasValue("origin.example");
             assertThat(aar.results().get(2).property("smtp", "remote-ip")).hasValue("127.0.0.2");
         }
 
@@ -188,7 +188,7 @@ class ArcForwardingTest {
                 .startsWith("i=2; a=rsa-sha256; cv=pass; d=lists.example.org; s=arc2025;");
         AuthenticationResults aar = arcAuthenticationResults(headers, 2);
         assertThat(aar.results()).extracting(r -> r.method() + "=" + r.result())
-                .containsExactly("dkim=pass", "spf=pass", "arc=pass");
+                .containsExactly("spf=pass", "dkim=pass", "arc=pass");
 
         SmtpSink.Received wire = tap.awaitMessageId(id);
         assertChainPasses("resealed", wire.data(), 2, 2);

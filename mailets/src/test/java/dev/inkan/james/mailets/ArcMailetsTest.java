@@ -62,6 +62,36 @@ class ArcMailetsTest {
     }
 
     @Test
+    void a_senders_authentication_results_with_our_authserv_id_are_never_sealed() throws Exception {
+        // a local or authenticated sender is not checked, but is sealed: its own "our" field must not be vouched for
+        Mail forged = mail("Authentication-Results: list.example.com; dkim=pass header.d=bank.example;\r\n"
+                + " dmarc=pass header.from=bank.example\r\n" + MESSAGE);
+        sealer("list.example.com").service(forged);
+
+        assertThat(aar(forged)).isEqualTo("ARC-Authentication-Results: i=1; list.example.com;"
+                + " arc=none smtp.remote-ip=127.0.0.1");
+    }
+
+    @Test
+    void the_seal_records_what_this_servers_own_checks_recorded() throws Exception {
+        Mail checked = mail(MESSAGE);
+        DkimVerify dkim = new DkimVerify(CLOCK);
+        dkim.init(DkimMailetsTest.config("DkimVerify", "dnsZoneFile", zone.toString(), "authservId", "list.example.com"));
+        dkim.service(checked);
+        sealer("list.example.com").service(checked);
+
+        assertThat(aar(checked)).isEqualTo("ARC-Authentication-Results: i=1; list.example.com; dkim=none;"
+                + " arc=none smtp.remote-ip=127.0.0.1");
+    }
+
+    /** The ARC-Authentication-Results field of {@code mail}, unfolded. */
+    private static String aar(Mail mail) throws Exception {
+        String unfolded = bytes(mail).replaceAll("\r\n[ \t]+", " ");
+        String aar = unfolded.substring(unfolded.indexOf("ARC-Authentication-Results:"));
+        return aar.substring(0, aar.indexOf("\r\n"));
+    }
+
+    @Test
     void a_forwarder_that_changes_the_subject_seals_with_the_verdict_from_arrival() throws Exception {
         Mail hop1 = mail(MESSAGE);
         sealer("first.example").service(hop1);
