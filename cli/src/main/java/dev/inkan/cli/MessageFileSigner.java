@@ -30,7 +30,7 @@ final class MessageFileSigner implements MessageFileWriter {
      * Writes the signed message to {@code out}.
      *
      * @param name how to name the message in an error ("msg.eml", "standard input")
-     * @throws InputException when the message's header block is over the limits
+     * @throws InputException when the message's header block is over the limits, or it has no From field
      */
     @Override
     public void write(Path message, String name, OutputStream out) throws IOException, InputException {
@@ -40,6 +40,11 @@ final class MessageFileSigner implements MessageFileWriter {
             scanned = MessageSink.scan(in, MessageLimits.DEFAULT, List.of(job));
         } catch (MessageLimitException e) {
             throw new InputException(name + ": " + e.getMessage());
+        }
+        if (scanned.headers().named("From").isEmpty()) {
+            // RFC 5322 §3.6 requires one From field, and RFC 6376 §5.4 says a signature MUST cover it
+            throw new InputException(name + ": no From field: a message must have one (RFC 5322 section 3.6) and"
+                    + " a DKIM signature must sign it (RFC 6376 section 5.4); not signed");
         }
         FieldsOnTop.write(job.signatureFields(scanned), scanned.lineEnding(), message, out);
     }

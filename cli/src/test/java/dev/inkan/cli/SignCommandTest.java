@@ -207,6 +207,17 @@ class SignCommandTest {
     }
 
     @Test
+    void aMessageWithoutFromIsRefused() throws IOException {
+        Path message = Files.writeString(dir.resolve("no-from.eml"), "To: a@example.net\r\nSubject: x\r\n\r\nbody\r\n");
+
+        CliRun sign = CliRun.run(Args.of("sign", keys.rsaSignature(), message));
+
+        assertThat(sign.exitCode()).isEqualTo(2);
+        assertThat(sign.stdout()).isEmpty();
+        assertThat(sign.errLines()).singleElement(STRING).startsWith("inkan: " + message + ": no From field:");
+    }
+
+    @Test
     void aMissingFileIsAnInputError() {
         CliRun sign = CliRun.run(Args.of("sign", keys.rsaSignature(), dir.resolve("nope.eml")));
 

@@ -223,4 +223,33 @@ class VerifyCommandTest {
     private static CliRun verify(byte[] message, String... options) {
         return CliRun.run(message, Args.of("verify", "--dns-zone", keys.zone(), "--authserv-id", "mx.test", options));
     }
+
+    @Test
+    void aLineBreakInTheAuthservIdIsAUsageError() {
+        CliRun verify = CliRun.run(Messages.crlf(), "verify", "--authserv-id", "mx.test\r\nX-Evil: 1");
+        assertThat(verify.exitCode()).isEqualTo(2);
+        assertThat(verify.stderr()).contains("--authserv-id").doesNotContain("Exception");
+        assertThat(verify.stdout()).isEmpty();
+    }
+
+    @Test
+    void aPublicSuffixListThatIsNotTextIsAnInputErrorThatSaysSo() throws java.io.IOException {
+        java.nio.file.Path binary = java.nio.file.Files.createTempFile("psl", ".bin");
+        java.nio.file.Files.write(binary, new byte[] {(byte) 0xff, (byte) 0xfe, 0, 1, (byte) 0xc3, 0x28});
+        CliRun verify = CliRun.run(Messages.crlf(), "verify", "--ip", "192.0.2.1", "--helo", "mx.example.com",
+                "--psl", binary.toString());
+        assertThat(verify.exitCode()).isEqualTo(2);
+        assertThat(verify.stderr()).contains("is not UTF-8 text").doesNotContain("Input length");
+    }
+
+    @Test
+    void nonAsciiHeaderValuesArePrintedAsTheTextTheyAreNotTwiceEncoded() {
+        byte[] message = ("DKIM-Signature: v=1; a=rsa-sha256; d=b\u00fccher.example; s=s1;"
+                + " i=j\u00f6rg@other.example; h=from; bh=AAAA; b=AAAA\r\nFrom: j@example.com\r\n\r\nbody\r\n")
+                .getBytes(StandardCharsets.UTF_8);
+        CliRun verify = CliRun.run(message, "verify", "--authserv-id", "mx.test");
+        assertThat(verify.exitCode()).isZero();
+        assertThat(verify.out()).contains("b\u00fccher.example").contains("j\u00f6rg@other.example")
+                .doesNotContain("\u00c3");
+    }
 }

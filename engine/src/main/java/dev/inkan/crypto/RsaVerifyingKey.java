@@ -6,7 +6,6 @@ import java.security.KeyFactory;
 import java.security.Signature;
 import java.security.interfaces.RSAPublicKey;
 import java.security.spec.RSAPublicKeySpec;
-import java.security.spec.X509EncodedKeySpec;
 
 /** An RSA public key, verified through the JDK (faster than Bouncy Castle's pure-Java RSA). */
 public final class RsaVerifyingKey implements VerifyingKey {
@@ -25,17 +24,32 @@ public final class RsaVerifyingKey implements VerifyingKey {
         if (data.length == 0) {
             throw new InvalidKeyException("public key record has an empty key");
         }
+        org.bouncycastle.asn1.pkcs.RSAPublicKey parsed = rsaStructure(data);
+        if (parsed == null) {
+            throw new InvalidKeyException("public key record has no modulus (p= is not an RSA public key)");
+        }
         try {
             KeyFactory factory = KeyFactory.getInstance("RSA");
-            return new RsaVerifyingKey((RSAPublicKey) factory.generatePublic(new X509EncodedKeySpec(data)));
-        } catch (GeneralSecurityException | ClassCastException | IllegalArgumentException spki) {
+            return new RsaVerifyingKey((RSAPublicKey) factory.generatePublic(
+                    new RSAPublicKeySpec(parsed.getModulus(), parsed.getPublicExponent())));
+        } catch (GeneralSecurityException | RuntimeException e) {
+            throw new InvalidKeyException("public key record has an unusable RSA key (modulus of "
+                    + parsed.getModulus().bitLength() + " bits, public exponent of "
+                    + parsed.getPublicExponent().bitLength() + " bits): " + e.getMessage());
+        }
+    }
+
+    /** The modulus and exponent of a SubjectPublicKeyInfo holding an RSAPublicKey, or of a bare one; null if neither. */
+    private static org.bouncycastle.asn1.pkcs.RSAPublicKey rsaStructure(byte[] data) {
+        try {
+            org.bouncycastle.asn1.x509.SubjectPublicKeyInfo spki =
+                    org.bouncycastle.asn1.x509.SubjectPublicKeyInfo.getInstance(data);
+            return org.bouncycastle.asn1.pkcs.RSAPublicKey.getInstance(spki.parsePublicKey());
+        } catch (java.io.IOException | RuntimeException notSpki) {
             try {
-                org.bouncycastle.asn1.pkcs.RSAPublicKey pkcs1 = org.bouncycastle.asn1.pkcs.RSAPublicKey.getInstance(data);
-                KeyFactory factory = KeyFactory.getInstance("RSA");
-                return new RsaVerifyingKey((RSAPublicKey) factory.generatePublic(
-                        new RSAPublicKeySpec(pkcs1.getModulus(), pkcs1.getPublicExponent())));
-            } catch (GeneralSecurityException | RuntimeException pkcs1) {
-                throw new InvalidKeyException("public key record has no modulus (p= is not an RSA public key)");
+                return org.bouncycastle.asn1.pkcs.RSAPublicKey.getInstance(data);
+            } catch (RuntimeException notPkcs1) {
+                return null;
             }
         }
     }

@@ -64,8 +64,9 @@ public final class DkimSignatureParser {
             return error(t, DkimReason.UNSUPPORTED_CANONICALIZATION,
                     "unsupported canonicalization c=" + t.valueOrNull("c"));
         }
-        String domain = t.valueOrNull("d");
-        String selector = t.valueOrNull("s");
+        // RFC 8616 §4: U-labels in d= and s= (internationalised headers); DNS and comparisons use A-labels
+        String domain = SignatureTags.aLabels(t.valueOrNull("d"));
+        String selector = SignatureTags.aLabels(t.valueOrNull("s"));
         if (!isDomain(domain)) {
             return error(t, DkimReason.SIGNATURE_SYNTAX, "d= is not a domain name");
         }
@@ -88,9 +89,14 @@ public final class DkimSignatureParser {
             if (identity == null || identity.indexOf('@') < 0) {
                 return error(t, DkimReason.SIGNATURE_SYNTAX, "i= is not an identity (local-part@domain)");
             }
-            String identityDomain = identity.substring(identity.lastIndexOf('@') + 1);
+            String written = identity.substring(identity.lastIndexOf('@') + 1);
+            String identityDomain = SignatureTags.aLabels(written);
+            if (identityDomain == null) {
+                return error(t, DkimReason.SIGNATURE_SYNTAX, "i= domain " + written + " is not a domain name");
+            }
             if (!isSameOrSubdomain(identityDomain, domain)) {
-                return error(t, DkimReason.DOMAIN_MISMATCH, "i= domain " + identityDomain + " is not within d=" + domain);
+                return error(t, DkimReason.DOMAIN_MISMATCH, "i= domain " + written + " is not within d="
+                        + SignatureTags.text(t.valueOrNull("d")));
             }
         }
         long bodyLength = number(t, "l");
@@ -110,8 +116,9 @@ public final class DkimSignatureParser {
         if (t == null) {
             return new DkimSignatureParse(null, reason, detail, null, null, null, null, null);
         }
-        return new DkimSignatureParse(null, reason, detail, t.valueOrNull("d"), t.valueOrNull("s"),
-                t.valueOrNull("a"), t.valueOrNull("i"), t.valueOrNull("b"));
+        return new DkimSignatureParse(null, reason, detail, SignatureTags.text(t.valueOrNull("d")),
+                SignatureTags.text(t.valueOrNull("s")), SignatureTags.text(t.valueOrNull("a")),
+                SignatureTags.text(t.valueOrNull("i")), t.valueOrNull("b"));
     }
 
     /** "header/body" or "header" (body simple); null when unknown. */

@@ -120,6 +120,58 @@ public final class SignatureTags {
      * A d= or s= value that can form a DNS name: not empty, at most 253 characters, no empty label, no white
      * space, controls, '@', ';' or '/' (U-labels allowed, RFC 8616).
      */
+    /**
+     * A tag value as the header held it (each octet one character, ISO-8859-1) read as the text it is: UTF-8
+     * when its octets are valid UTF-8 (RFC 6532 internationalised headers), else unchanged. For reporting and for
+     * {@link #aLabels}; never null for a non-null value.
+     */
+    public static String text(String octets) {
+        if (octets == null || octets.chars().allMatch(c -> c < 0x80)) {
+            return octets;
+        }
+        if (octets.chars().anyMatch(c -> c > 0xff)) {
+            return octets;
+        }
+        try {
+            return java.nio.charset.StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
+                    .decode(java.nio.ByteBuffer.wrap(octets.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1)))
+                    .toString();
+        } catch (java.nio.charset.CharacterCodingException e) {
+            return octets;
+        }
+    }
+
+    /**
+     * A d= or s= value (or the domain of i=) with its U-labels converted to A-labels, as DNS needs them (RFC 8616
+     * §4: in internationalised headers these tags SHOULD be U-labels; RFC 6376 §3.5: A-labels). The value is first
+     * read as UTF-8 ({@link #text}). An ASCII value is returned as it is; null when a label cannot be converted
+     * (not UTF-8, or not a valid IDN).
+     */
+    public static String aLabels(String value) {
+        String text = text(value);
+        if (text == null || text.chars().allMatch(c -> c < 0x80)) {
+            return text;
+        }
+        StringBuilder out = new StringBuilder(text.length() + 16);
+        for (String label : text.split("\\.", -1)) {
+            if (out.length() > 0) {
+                out.append('.');
+            }
+            if (label.chars().allMatch(c -> c < 0x80)) {
+                out.append(label);
+                continue;
+            }
+            try {
+                out.append(java.net.IDN.toASCII(label, java.net.IDN.ALLOW_UNASSIGNED));
+            } catch (IllegalArgumentException e) {
+                return null;
+            }
+        }
+        return out.toString();
+    }
+
     public static boolean isDomainName(String d) {
         if (d == null || d.isEmpty() || d.length() > 253 || d.startsWith(".") || d.endsWith(".") || d.contains("..")) {
             return false;

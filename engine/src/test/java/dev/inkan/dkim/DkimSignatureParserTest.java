@@ -64,4 +64,28 @@ class DkimSignatureParserTest {
         assertThat(parse.signature().fieldWithoutSignature())
                 .isEqualTo("DKIM-Signature: v=1; a=rsa-sha256; b=; d=example.com; s=sel; h=from; bh=XYZ=");
     }
+
+    /** RFC 8616 §4: U-labels in d=, s= and i= (an internationalised header, UTF-8 octets) mean their A-labels. */
+    @org.junit.jupiter.api.Test
+    void internationalisedDomainsAreReadAsUtf8AndLookedUpAsALabels() {
+        DkimSignatureParse parse = DkimSignatureParser.parse(utf8Field(
+                "v=1; a=rsa-sha256; d=b\u00fccher.example; s=sel; i=j\u00f6rg@b\u00fccher.example; h=from; bh=AAAA; b=AAAA"));
+        assertThat(parse.reason()).as(parse.detail()).isNull();
+        assertThat(parse.signature().domain()).isEqualTo("xn--bcher-kva.example");
+        assertThat(parse.signature().keyName()).isEqualTo("sel._domainkey.xn--bcher-kva.example");
+        assertThat(parse.signature().identity()).isEqualTo("j\u00f6rg@b\u00fccher.example");
+    }
+
+    @org.junit.jupiter.api.Test
+    void aMismatchOfInternationalisedDomainsIsReportedAsWritten() {
+        DkimSignatureParse parse = DkimSignatureParser.parse(utf8Field(
+                "v=1; a=rsa-sha256; d=b\u00fccher.example; s=sel; i=j@other.example; h=from; bh=AAAA; b=AAAA"));
+        assertThat(parse.reason()).isEqualTo(DkimReason.DOMAIN_MISMATCH);
+        assertThat(parse.detail()).isEqualTo("i= domain other.example is not within d=b\u00fccher.example");
+        assertThat(parse.domain()).as("reported as text, not as octets").isEqualTo("b\u00fccher.example");
+    }
+
+    private static HeaderField utf8Field(String value) {
+        return new HeaderField(("DKIM-Signature: " + value + "\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
 }

@@ -71,12 +71,13 @@ public final class KeySourceParameters {
     private KeySelection singleKey(String identity) throws MessagingException {
         String domain = p.required("domain");
         String selector = p.required("selector");
+        boolean inline = p.string("privateKey").isPresent();
         try {
-            SigningKey key = p.string("privateKey").isPresent() ? SigningKeyReader.read(p.string("privateKey").get())
+            SigningKey key = inline ? SigningKeyReader.read(p.string("privateKey").get())
                     : SigningKeyReader.read(p.file("privateKeyFile").orElseThrow());
             return new KeySelection(domain, selector, key, identity);
         } catch (KeyFormatException e) {
-            throw p.error("privateKey", "is not usable: " + e.getMessage());
+            throw p.error(inline ? "privateKey" : "privateKeyFile", "is not usable: " + e.getMessage());
         }
     }
 

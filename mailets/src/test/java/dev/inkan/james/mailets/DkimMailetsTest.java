@@ -183,12 +183,18 @@ class DkimMailetsTest {
     }
 
     @Test
-    void bad_configuration_fails_at_start_with_one_clear_line() {
+    void bad_configuration_fails_at_start_with_one_clear_line() throws Exception {
         assertThatThrownBy(() -> signer("domain", "example.com", "selector", "s"))
                 .hasMessage("DkimSign: configure exactly one key source: privateKey/privateKeyFile (with domain and selector),"
                         + " keys, or keyTable with signingTable");
         assertThatThrownBy(() -> signer("domain", "example.com", "selector", "s", "privateKeyFile", "/nonexistent"))
                 .hasMessage("DkimSign: parameter 'privateKeyFile' file /nonexistent does not exist or is not readable");
+        java.nio.file.Path notAKey = dir.resolve("not-a-key.private");
+        java.nio.file.Files.writeString(notAKey, "this is no PEM key\n");
+        assertThatThrownBy(() -> signer("domain", "example.com", "selector", "s", "privateKeyFile", notAKey.toString()))
+                .hasMessageStartingWith("DkimSign: parameter 'privateKeyFile' is not usable: ");
+        assertThatThrownBy(() -> signer("domain", "example.com", "selector", "s", "privateKey", "garbage"))
+                .hasMessageStartingWith("DkimSign: parameter 'privateKey' is not usable: ");
         assertThatThrownBy(() -> signer("domain", "example.com", "selector", "s", "privateKeyFile",
                 dir.resolve("rsa.private").toString(), "algorithm", "ed25519-sha256"))
                 .hasMessageContaining("cannot sign: algorithm ed25519-sha256 needs a ed25519 key");
