@@ -37,7 +37,11 @@ import org.openjdk.jmh.runner.IterationType;
  *       (RSA-2048); authenticated submission, RemoteDelivery to the SMTP sink;</li>
  *   <li>{@code inbound} / {@code inbound-DkimVerify}: conf-examples/verifying-inbound without / with
  *       DkimVerify and the DkimResultIs routing; mail signed with RSA-2048 from outside, delivered to a
- *       local mailbox, completion seen over IMAP.</li>
+ *       local mailbox, completion seen over IMAP;</li>
+ *   <li>{@code chain-alone} / {@code chain}: conf-examples/dmarc-inbound without / with its Inkan mailets
+ *       (DkimVerify, SpfCheck, ArcVerify, DmarcEvaluate), DNS from a real server on 127.0.0.1;
+ *       {@code chain-dns-silent}: that server never answers; {@code chain-hostile}: each message also carries
+ *       ten signatures whose selectors' name server never answers (see {@link ThroughputServer}).</li>
  * </ul>
  * <p>Beside JMH's score, each measurement iteration's CPU time per message is recorded ({@link CpuPerMessage}):
  * the whole JVM's CPU (James, the SMTP clients and the sink) during the invocations, divided by the messages.
@@ -57,7 +61,7 @@ public class JamesThroughputBenchmark {
     public static final int MESSAGES = 100;
 
     @Param({"relay", "relay-DkimSign", "relay-DkimSign-ed25519", "inbound", "inbound-DkimVerify",
-            "inbound-DkimVerify-ed25519"})
+            "inbound-DkimVerify-ed25519", "chain-alone", "chain", "chain-dns-silent", "chain-hostile"})
     public String setup;
 
     /** SMTP connections sending in parallel. */

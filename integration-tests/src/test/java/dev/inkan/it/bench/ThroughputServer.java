@@ -8,6 +8,7 @@ import dev.inkan.dkim.DkimVerifier;
 import dev.inkan.dkim.DkimVerifierConfig;
 import dev.inkan.it.harness.ConfExample;
 import dev.inkan.it.harness.DkimZone;
+import dev.inkan.it.harness.FakeDnsServer;
 import dev.inkan.it.harness.HeaderFields;
 import dev.inkan.it.harness.JamesConf;
 import dev.inkan.it.harness.Mailboxes;
@@ -43,8 +44,12 @@ final class ThroughputServer implements AutoCloseable {
 
     private static final Duration ARRIVAL_TIMEOUT = Duration.ofSeconds(120);
 
+    /** The selectors of the hostile domain's ten extra signatures, whose name server never answers. */
+    static final int HOSTILE_SIGNATURES = 10;
+
     private final boolean relay;
     private final Path dir;
+    private FakeDnsServer dns;
     private final RunningJames james;
     private final SmtpSink sink;
     private final byte[] message;
@@ -98,9 +103,63 @@ final class ThroughputServer implements AutoCloseable {
                 server.nextRecipient();
                 server.checkInbound(base.equals("inbound-DkimVerify"));
             }
+            case "chain", "chain-alone", "chain-dns-silent", "chain-hostile" -> server = chain(setup, key, conf, site, dir);
             default -> throw new IllegalArgumentException("unknown setup '" + setup
-                    + "': relay, relay-DkimSign, inbound, inbound-DkimVerify (the last two also with -ed25519)");
+                    + "': relay, relay-DkimSign, inbound, inbound-DkimVerify (the last two also with -ed25519),"
+                    + " chain, chain-alone, chain-dns-silent, chain-hostile");
         }
+        return server;
+    }
+
+    /**
+     * The full inbound chain (conf-examples/dmarc-inbound: DkimVerify, SpfCheck, ArcVerify, DmarcEvaluate) asking
+     * a real DNS server on 127.0.0.1 through {@code dnsServers}, as an operator configures it:
+     * <ul>
+     *   <li>{@code chain}: the server answers (DKIM key, SPF, DMARC p=reject for origin.example);</li>
+     *   <li>{@code chain-alone}: the same James without any Inkan mailet;</li>
+     *   <li>{@code chain-dns-silent}: the server never answers (a resolver outage from the start, so no cache);</li>
+     *   <li>{@code chain-hostile}: the server answers, but each message also carries {@value #HOSTILE_SIGNATURES}
+     *       signatures of hostile.example whose selectors' name server never answers.</li>
+     * </ul>
+     */
+    private static ThroughputServer chain(String setup, SigningKey key, JamesConf conf, Path site, Path dir)
+            throws Exception {
+        DkimZone zone = new DkimZone().publish("sel", "origin.example", key)
+                .txt("origin.example", "v=spf1 ip4:127.0.0.1 -all")
+                .txt("_dmarc.origin.example", "v=DMARC1; p=reject");
+        FakeDnsServer dns = new FakeDnsServer(zone);
+        ConfExample example = ConfExample.load("dmarc-inbound").dnsServer(dns.port()).skipNetworks("::1");
+        if (setup.equals("chain-alone")) {
+            example.withoutInkanMailets();
+        }
+        example.installInto(conf, site);
+        RunningJames james = RunningJames.start(conf).domain("example.net");
+        byte[] message = Signers.inkan(message(ORIGIN, RECIPIENT, "<bench@origin.example>"), key, "origin.example", "sel");
+        List<String> expected = List.of("dkim=pass", "spf=pass", "arc=none", "dmarc=pass");
+        if (setup.equals("chain-hostile")) {
+            SigningKey hostile = new SigningKeyGenerator(new SecureRandom()).ed25519();
+            for (int i = 0; i < HOSTILE_SIGNATURES; i++) {
+                dns.silentFor("s" + i + "._domainkey.hostile.example");
+                message = Signers.inkan(message, hostile, "hostile.example", "s" + i);
+            }
+            List<String> withHostile = new java.util.ArrayList<>();
+            for (int i = 0; i < HOSTILE_SIGNATURES; i++) {
+                withHostile.add("dkim=temperror");
+            }
+            withHostile.addAll(expected);
+            expected = withHostile;
+        }
+        if (setup.equals("chain-dns-silent")) {
+            dns.silentForAll();
+            expected = List.of("dkim=temperror", "spf=temperror", "arc=none", "dmarc=temperror");
+        }
+        if (setup.equals("chain-alone")) {
+            expected = List.of();
+        }
+        ThroughputServer server = new ThroughputServer(false, dir, james, null, message);
+        server.dns = dns;
+        server.nextRecipient();
+        server.checkResults(expected);
         return server;
     }
 
@@ -189,6 +248,20 @@ final class ThroughputServer implements AutoCloseable {
         }
     }
 
+    /** The first message arrived with exactly {@code expected} ("method=result") in our Authentication-Results. */
+    private void checkResults(List<String> expected) throws Exception {
+        try (Submit.Session session = openSession()) {
+            send(session);
+        }
+        awaitArrived(sent());
+        String headers = new Mailboxes(james.imapPort()).headers(recipient, "INBOX").get(0);
+        List<String> found = HeaderFields.authResults(headers, "mx.example.net").stream()
+                .flatMap(ar -> ar.results().stream()).map(r -> r.method() + "=" + r.result()).sorted().toList();
+        if (!found.equals(expected.stream().sorted().toList())) {
+            throw new IllegalStateException("chain check: expected " + expected + ", got " + found + "\n" + headers);
+        }
+    }
+
     /** A plain-text message of exactly {@value #MESSAGE_BYTES} bytes, written as a mail client writes one. */
     static byte[] message(String from, String to, String messageId) {
         StringBuilder text = new StringBuilder()
@@ -231,6 +304,9 @@ final class ThroughputServer implements AutoCloseable {
             }
             if (sink != null) {
                 sink.close();
+            }
+            if (dns != null) {
+                dns.close();
             }
         }
         deleteTree(dir);

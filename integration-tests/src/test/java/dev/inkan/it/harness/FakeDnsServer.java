@@ -33,6 +33,7 @@ public final class FakeDnsServer implements AutoCloseable {
     private final AtomicInteger queries = new AtomicInteger();
     private final AtomicInteger ignored = new AtomicInteger();
     private final Set<String> silent = ConcurrentHashMap.newKeySet();
+    private volatile boolean silentForAll;
     private final Thread thread;
 
     public FakeDnsServer(DkimZone zone) throws IOException {
@@ -58,6 +59,12 @@ public final class FakeDnsServer implements AutoCloseable {
         return this;
     }
 
+    /** From now on no query gets a reply: the resolver is down (its host unreachable, its process hung). */
+    public FakeDnsServer silentForAll() {
+        silentForAll = true;
+        return this;
+    }
+
     /** How many queries for silent names it has left unanswered. */
     public int ignored() {
         return ignored.get();
@@ -70,7 +77,8 @@ public final class FakeDnsServer implements AutoCloseable {
                 DatagramPacket packet = new DatagramPacket(buffer, buffer.length);
                 socket.receive(packet);
                 Message query = new Message(java.util.Arrays.copyOf(packet.getData(), packet.getLength()));
-                if (silent.contains(query.getQuestion().getName().toString(true).toLowerCase(Locale.ROOT))) {
+                if (silentForAll
+                        || silent.contains(query.getQuestion().getName().toString(true).toLowerCase(Locale.ROOT))) {
                     ignored.incrementAndGet();
                     continue;
                 }
