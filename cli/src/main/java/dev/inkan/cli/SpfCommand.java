@@ -6,7 +6,10 @@ import dev.inkan.authres.AuthResultsFormatter;
 import dev.inkan.authres.AuthenticationResults;
 import dev.inkan.net.IpLiteral;
 import dev.inkan.spf.SpfConfig;
+import dev.inkan.dns.DnsLookups;
+import dev.inkan.dns.DnsResolver;
 import dev.inkan.spf.SpfEvaluator;
+import dev.inkan.spf.SpfRequest;
 import dev.inkan.spf.SpfVerdict;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -81,10 +84,12 @@ final class SpfCommand implements Callable<Integer> {
             throw new InputException("--helo-identity checks the HELO name; it cannot be combined with --mail-from");
         }
         String id = LocalHost.nameOr(receiver, "--receiver");
-        SpfEvaluator evaluator = new SpfEvaluator(SpfConfig.builder(dns.resolver()).receiver(id)
+        DnsResolver resolver = dns.resolver();
+        SpfEvaluator evaluator = new SpfEvaluator(SpfConfig.builder(resolver).receiver(id)
                 .clock(now == null ? Clock.systemUTC() : Clock.fixed(now, ZoneOffset.UTC)).build());
-        SpfVerdict verdict = heloIdentity ? evaluator.checkHelo(client, helo)
-                : evaluator.checkMailFrom(client, helo, mailFrom == null ? "" : mailFrom);
+        SpfRequest request = heloIdentity ? SpfRequest.helo(client, helo)
+                : SpfRequest.mailFrom(client, helo, mailFrom == null ? "" : mailFrom);
+        SpfVerdict verdict = evaluator.evaluate(request, new DnsLookups(resolver).forMessage(dns.budget()));
         String authenticationResults = AuthResultsFormatter.value(AuthenticationResults.of(id, List.of(verdict.toResultInfo())));
         PrintStream out = inkan.streams().out();
         if (json) {

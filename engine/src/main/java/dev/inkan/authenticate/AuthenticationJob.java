@@ -88,9 +88,28 @@ public final class AuthenticationJob implements BodyHashRequester {
         return keys;
     }
 
-    /** Every verdict, once the message has been scanned with this job registered. */
+    /**
+     * Whether the job reads the message at all: false when only SPF is asked for or everything else is recorded;
+     * then {@link #result} may be called with null, without a scan.
+     */
+    public boolean needsMessage() {
+        return dkim != null || arc != null || needDmarc;
+    }
+
+    /**
+     * Whether the job needs the body: DKIM and ARC hash it; DMARC alone (its DKIM and SPF results recorded) reads
+     * only the header block, so a caller may hand it the header and an empty body.
+     */
+    public boolean needsBody() {
+        return dkim != null || arc != null;
+    }
+
+    /**
+     * Every verdict, once the message has been scanned with this job registered ({@code message} may be null
+     * when {@link #needsMessage()} is false).
+     */
     public Authentication result(ScannedMessage message) {
-        if (headers == null) {
+        if (headers == null && needsMessage()) {
             throw new IllegalStateException("the job was not registered with the message sink");
         }
         SpfVerdict spfHelo = null;

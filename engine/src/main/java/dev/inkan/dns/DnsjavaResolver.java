@@ -31,7 +31,8 @@ import org.xbill.DNS.Type;
  *       {@link RecordQueries}).</li>
  *   <li>Cache: a per-instance {@link Cache} bounded to {@code cacheMaxEntries} names, keeping each
  *       answer for its TTL (RFC 1035 §3.2.1; TTL 0 is never cached) and NXDOMAIN / no-data answers
- *       for the SOA's TTL, capped by its MINIMUM (RFC 2308 §5). Temporary failures are not cached.
+ *       for the SOA's TTL, capped by its MINIMUM (RFC 2308 §5). Temporary failures are not cached, except
+ *       that a query that timed out is not sent again for {@code timeoutCacheTtl} (30 s; RFC 2308 §7.2).
  *       {@code cacheMaxEntries(0)} turns caching off.</li>
  *   <li>Outcomes: SUCCESSFUL → FOUND, HOST_NOT_FOUND (RCODE 3) → NXDOMAIN, TYPE_NOT_FOUND (NOERROR,
  *       no answer) → NO_DATA; everything else → TEMPFAIL with dnsjava's short reason ("timed out",
@@ -45,17 +46,21 @@ public final class DnsjavaResolver extends RecordQueries {
     private static final Logger LOG = LoggerFactory.getLogger(DnsjavaResolver.class);
     private static final DnsFailureLog FAILURES = new DnsFailureLog(LOG, Duration.ofMinutes(1), 10_000);
 
+    private static final String TIMED_OUT = "timed out";
+
     private final RetryingResolver transport;
     private final Cache cache;
+    private final UnreachableNames unreachable;
 
-    private DnsjavaResolver(RetryingResolver transport, Cache cache) {
+    private DnsjavaResolver(RetryingResolver transport, Cache cache, UnreachableNames unreachable) {
         this.transport = transport;
         this.cache = cache;
+        this.unreachable = unreachable;
     }
 
     /**
      * A builder with the defaults: the system's resolvers, 2 s timeout, 1 retry, 10 000 cache entries, a circuit
-     * breaker per server that opens after 3 timeouts in a row and probes every 5 s.
+     * breaker per server (3 queries in a row without an answer, then a probe decides; probes every 5 s while open).
      */
     public static Builder builder() {
         return new Builder();
@@ -63,6 +68,10 @@ public final class DnsjavaResolver extends RecordQueries {
 
     @Override
     DnsAnswer<Record> query(Name name, int type) {
+        String key = Type.string(type) + ' ' + name.toString().toLowerCase(java.util.Locale.ROOT);
+        if (unreachable.recentlyTimedOut(key, System.nanoTime())) {
+            return DnsAnswer.tempFail(TIMED_OUT + " (recently; not asked again yet, RFC 2308 section 7.2)");
+        }
         try {
             Lookup lookup = new Lookup(name, type, DClass.IN);
             lookup.setResolver(transport);
@@ -73,6 +82,9 @@ public final class DnsjavaResolver extends RecordQueries {
             DnsAnswer<Record> answer = outcome(lookup);
             if (answer.status() == DnsStatus.TEMPFAIL) {
                 FAILURES.failed(name.toString(), Type.string(type), answer.detail(), System.nanoTime());
+                if (TIMED_OUT.equals(answer.detail()) && !transport.allOpen()) { // not when the breaker skipped
+                    unreachable.timedOut(key, System.nanoTime());
+                }
             }
             return answer;
         } catch (RuntimeException e) {
@@ -108,6 +120,7 @@ public final class DnsjavaResolver extends RecordQueries {
         private int retries = 1;
         private int cacheMaxEntries = 10_000;
         private int breakerThreshold = 3;
+        private Duration timeoutCacheTtl = Duration.ofSeconds(30);
         private Duration probeInterval = Duration.ofSeconds(5);
 
         private Builder() {
@@ -157,9 +170,9 @@ public final class DnsjavaResolver extends RecordQueries {
         }
 
         /**
-         * The circuit breaker of each server: it opens after {@code threshold} timeouts in a row while the server
-         * has answered nothing for two timeouts, then lets one query through every {@code probeInterval} until one
-         * is answered (see {@code ServerHealth}). Default 3 and 5 s.
+         * The circuit breaker of each server: {@code threshold} queries in a row without an answer make it send a
+         * probe ({@code . IN NS}); when that is not answered either, the server's queries fail at once, with a
+         * probe every {@code probeInterval} until one is answered (see {@code ServerHealth}). Default 3 and 5 s.
          */
         public Builder circuitBreaker(int threshold, Duration probeInterval) {
             if (threshold < 1) {
@@ -170,6 +183,16 @@ public final class DnsjavaResolver extends RecordQueries {
             }
             this.breakerThreshold = threshold;
             this.probeInterval = probeInterval;
+            return this;
+        }
+
+        /**
+         * How long a query that timed out is answered "timed out" again without being sent (RFC 2308 §7.2, at most
+         * 5 minutes); zero turns it off. Default 30 s. See {@code UnreachableNames}.
+         */
+        public Builder timeoutCacheTtl(Duration ttl) {
+            new UnreachableNames(ttl, 1); // validates
+            this.timeoutCacheTtl = ttl;
             return this;
         }
 
@@ -189,7 +212,7 @@ public final class DnsjavaResolver extends RecordQueries {
                 cache.setMaxEntries(cacheMaxEntries);
             }
             return new DnsjavaResolver(new RetryingResolver(resolvers, timeout, retries, breakerThreshold,
-                    probeInterval), cache);
+                    probeInterval), cache, new UnreachableNames(timeoutCacheTtl, 10_000));
         }
 
         static InetSocketAddress address(String server) {

@@ -14,8 +14,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.xbill.DNS.DClass;
 import org.xbill.DNS.EDNSOption;
 import org.xbill.DNS.Message;
+import org.xbill.DNS.Name;
+import org.xbill.DNS.Record;
 import org.xbill.DNS.Resolver;
 import org.xbill.DNS.SimpleResolver;
 import org.xbill.DNS.TSIG;
@@ -45,8 +48,8 @@ final class RetryingResolver implements Resolver {
     private final int retries;
 
     /**
-     * @param breakerThreshold timeouts in a row (with no answer for two {@code timeout}s) that open a server's
-     *     circuit breaker ({@link ServerHealth})
+     * @param breakerThreshold failed attempts in a row that make a server suspect, so that a probe decides whether
+     *     its circuit breaker opens ({@link ServerHealth})
      * @param probeInterval how often a query is let through to a server whose breaker is open
      */
     RetryingResolver(List<SimpleResolver> servers, Duration timeout, int retries, int breakerThreshold,
@@ -58,9 +61,8 @@ final class RetryingResolver implements Resolver {
         this.timeout = timeout;
         this.retries = retries;
         this.servers.forEach(server -> server.setTimeout(timeout));
-        long now = System.nanoTime();
         this.health = this.servers.stream()
-                .map(s -> new ServerHealth(breakerThreshold, timeout.multipliedBy(2), probeInterval, now)).toList();
+                .map(s -> new ServerHealth(breakerThreshold, probeInterval)).toList();
     }
 
     @Override
@@ -70,7 +72,11 @@ final class RetryingResolver implements Resolver {
             for (int i = 0; i < servers.size(); i++) {
                 SimpleResolver server = servers.get(i);
                 ServerHealth serverHealth = health.get(i);
-                if (!serverHealth.allows(System.nanoTime())) {
+                ServerHealth.Access access = serverHealth.access(System.nanoTime());
+                if (access != ServerHealth.Access.SEND) {
+                    if (access == ServerHealth.Access.PROBE_AND_SKIP) {
+                        probe(server, serverHealth);
+                    }
                     if (last == null) {
                         last = new SocketTimeoutException("server " + server.getAddress()
                                 + " not answering (circuit breaker open)");
@@ -81,15 +87,16 @@ final class RetryingResolver implements Resolver {
                     Message reply = attempt(server, query);
                     transition(server, serverHealth.answered(System.nanoTime()));
                     return reply;
-                } catch (SocketTimeoutException e) {
-                    transition(server, serverHealth.timedOut(System.nanoTime()));
-                    last = e;
                 } catch (InterruptedIOException e) {
                     if (Thread.currentThread().isInterrupted()) {
                         throw e;
                     }
+                    failed(server, serverHealth);
                     last = e;
                 } catch (IOException e) {
+                    // a timeout (ours, or dnsjava's own, which 3.5.2 reports as a plain IOException), or the
+                    // network refusing: either way the server did not answer
+                    failed(server, serverHealth);
                     last = e;
                 }
                 LOG.debug("DNS query {}/{} to {} failed: {}", query.getQuestion().getName(),
@@ -97,6 +104,24 @@ final class RetryingResolver implements Resolver {
             }
         }
         throw last;
+    }
+
+    private void failed(SimpleResolver server, ServerHealth serverHealth) {
+        if (serverHealth.failed(System.nanoTime()) == ServerHealth.Transition.SUSPECTED) {
+            probe(server, serverHealth);
+        }
+    }
+
+    /**
+     * Asks {@code server} for the root's NS records in the background: any recursive resolver answers that from
+     * its cache, so no answer means the server is down, not that some domain's name servers are ({@link
+     * ServerHealth}). Nobody waits for it; it only moves the breaker.
+     */
+    private void probe(SimpleResolver server, ServerHealth serverHealth) {
+        Message probe = Message.newQuery(Record.newRecord(Name.root, Type.NS, DClass.IN));
+        server.sendAsync(probe).toCompletableFuture().orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
+                .whenComplete((reply, failure) -> transition(server, failure == null
+                        ? serverHealth.answered(System.nanoTime()) : serverHealth.probeFailed(System.nanoTime())));
     }
 
     private static void transition(SimpleResolver server, ServerHealth.Transition transition) {

@@ -37,35 +37,73 @@ class DnsResilienceTest {
     }
 
     @Test
-    void aServerThatStoppedAnsweringIsNotAskedAgainUntilTheProbe() throws Exception {
-        server.silent("dead.example.com");
+    void aServerThatStoppedAnsweringIsNotAskedAgainUntilItAnswersAProbe() throws Exception {
+        server.silent("dead.example.com").silent(".");   // the root probe gets no answer either: the server is down
         DnsjavaResolver dns = DnsjavaResolver.builder().server(server.address()).timeout(SHORT).retries(0)
                 .cacheMaxEntries(0).circuitBreaker(1, Duration.ofMillis(600)).build();
-        Thread.sleep(2 * SHORT.toMillis()); // the server has been quiet for two timeouts since the resolver started
 
         assertThat(dns.txt("dead.example.com").detail()).isEqualTo("timed out");
+        awaitQueries(".", 1);
+        Thread.sleep(SHORT.toMillis() + 100);   // the probe times out: open
         DnsAnswer<String> failedFast = dns.txt("example.com");
 
         assertThat(failedFast.status()).isEqualTo(DnsStatus.TEMPFAIL);
         assertThat(server.queriesFor("example.com")).as("not sent while the breaker is open").isZero();
 
+        server.answerAgain(".");
         Thread.sleep(700);
-        assertThat(dns.txt("example.com").records()).as("the probe is answered").containsExactly("v=spf1 -all");
-        assertThat(dns.txt("example.org").records()).as("closed again").containsExactly("hello");
+        assertThat(dns.txt("example.com").status()).as("the caller does not wait for the probe")
+                .isEqualTo(DnsStatus.TEMPFAIL);
+        awaitQueries(".", 2);
+        Thread.sleep(100);
+        assertThat(dns.txt("example.org").records()).as("the probe was answered: closed").containsExactly("hello");
     }
 
     @Test
-    void oneSilentDomainAmongAnsweredOnesLeavesTheServerInUse() {
+    void oneSilentDomainAmongAnsweredOnesLeavesTheServerInUse() throws Exception {
         server.silent("dead.example.com");
         DnsjavaResolver dns = DnsjavaResolver.builder().server(server.address()).timeout(SHORT).retries(0)
-                .cacheMaxEntries(0).circuitBreaker(1, Duration.ofHours(1)).build();
+                .cacheMaxEntries(0).timeoutCacheTtl(Duration.ZERO).circuitBreaker(1, Duration.ofHours(1)).build();
 
         for (int i = 0; i < 3; i++) {
-            assertThat(dns.txt("example.com").isFound()).isTrue();
             assertThat(dns.txt("dead.example.com").status()).isEqualTo(DnsStatus.TEMPFAIL);
+            Thread.sleep(50);   // the root probe each failure asks for is answered
         }
+        assertThat(server.queriesFor(".")).as("probes sent").isPositive();
         assertThat(dns.txt("example.org").isFound()).isTrue();
         assertThat(server.queriesFor("dead.example.com")).isEqualTo(3);
+    }
+
+    @Test
+    void aQueryThatTimedOutIsNotSentAgainForAWhile() throws Exception {
+        server.silent("dead.example.com");
+        DnsjavaResolver dns = DnsjavaResolver.builder().server(server.address()).timeout(SHORT).retries(0)
+                .timeoutCacheTtl(Duration.ofMillis(500)).build();
+
+        assertThat(dns.txt("dead.example.com").detail()).isEqualTo("timed out");
+        DnsAnswer<String> again = dns.txt("dead.example.com");
+        assertThat(again.status()).isEqualTo(DnsStatus.TEMPFAIL);
+        assertThat(again.detail()).startsWith("timed out (recently");
+        assertThat(server.queriesFor("dead.example.com")).isEqualTo(1);
+        assertThat(dns.txt("example.com").isFound()).as("other names are asked").isTrue();
+
+        Thread.sleep(600);
+        server.answerAgain("dead.example.com");
+        assertThat(dns.txt("dead.example.com").status()).as("asked again after the TTL").isEqualTo(DnsStatus.NXDOMAIN);
+        assertThat(server.queriesFor("dead.example.com")).isEqualTo(2);
+    }
+
+    @Test
+    void theTimeoutCacheHonoursRfc2308sFiveMinutes() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> DnsjavaResolver.builder()
+                .timeoutCacheTtl(Duration.ofMinutes(6))).hasMessageContaining("RFC 2308");
+    }
+
+    private void awaitQueries(String name, int count) throws InterruptedException {
+        for (int i = 0; i < 100 && server.queriesFor(name) < count; i++) {
+            Thread.sleep(10);
+        }
+        assertThat(server.queriesFor(name)).isGreaterThanOrEqualTo(count);
     }
 
     @Test

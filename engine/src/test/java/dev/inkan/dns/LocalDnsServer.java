@@ -101,6 +101,12 @@ public final class LocalDnsServer implements AutoCloseable {
     }
 
     /** Queries for {@code name} (absolute, any type) are never answered. */
+    /** Queries for {@code name} are answered again after {@link #silent(String)}. */
+    public LocalDnsServer answerAgain(String name) {
+        silent.remove(absolute(name));
+        return this;
+    }
+
     public LocalDnsServer silent(String name) {
         silent.add(absolute(name));
         return this;
@@ -243,7 +249,7 @@ public final class LocalDnsServer implements AutoCloseable {
     }
 
     private static Name absolute(String name) {
-        return QueryName.of(name).name();
+        return name.equals(".") ? Name.root : QueryName.of(name).name();
     }
 
     private static void daemon(String name, Runnable task) {

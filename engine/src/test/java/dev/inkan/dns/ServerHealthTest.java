@@ -10,49 +10,41 @@ class ServerHealthTest {
 
     private static final long MS = 1_000_000L;
 
-    private final ServerHealth health = new ServerHealth(3, Duration.ofMillis(4000), Duration.ofMillis(5000), 0);
+    private final ServerHealth health = new ServerHealth(3, Duration.ofMillis(5000));
 
     @Test
-    void opensAfterTheThresholdOfTimeoutsWhenTheServerHasBeenQuietLongEnough() {
-        assertThat(health.timedOut(2000 * MS)).isEqualTo(ServerHealth.Transition.NONE);
-        assertThat(health.timedOut(4000 * MS)).isEqualTo(ServerHealth.Transition.NONE);
-        assertThat(health.timedOut(6000 * MS)).isEqualTo(ServerHealth.Transition.OPENED);
-        assertThat(health.allows(6001 * MS)).isFalse();
+    void failuresInARowOnlyMakeTheServerSuspectAndAskForAProbe() {
+        assertThat(health.failed(1000 * MS)).isEqualTo(ServerHealth.Transition.NONE);
+        assertThat(health.failed(2000 * MS)).isEqualTo(ServerHealth.Transition.NONE);
+        assertThat(health.failed(3000 * MS)).isEqualTo(ServerHealth.Transition.SUSPECTED);
+        assertThat(health.failed(3100 * MS)).as("one probe at a time").isEqualTo(ServerHealth.Transition.NONE);
+        assertThat(health.access(3200 * MS)).as("still used while suspect").isEqualTo(ServerHealth.Access.SEND);
     }
 
     @Test
-    void oneHostileDomainTimingOutWhileOtherQueriesAreAnsweredNeverOpensIt() {
-        for (int i = 1; i <= 100; i++) {
-            health.answered(i * 1000 * MS);
-            assertThat(health.timedOut(i * 1000 * MS + 500 * MS)).isEqualTo(ServerHealth.Transition.NONE);
-            health.timedOut(i * 1000 * MS + 600 * MS);
-            health.timedOut(i * 1000 * MS + 700 * MS);
+    void aHostileDomainsSilenceIsClearedByTheAnsweredProbe() {
+        for (int round = 0; round < 10; round++) {
+            health.failed(round * 1000 * MS);
+            health.failed(round * 1000 * MS);
+            health.failed(round * 1000 * MS);
+            assertThat(health.answered(round * 1000 * MS + 5 * MS)).as("the probe is answered")
+                    .isEqualTo(ServerHealth.Transition.NONE);
         }
         assertThat(health.isOpen()).isFalse();
     }
 
     @Test
-    void whileOpenOneProbePerIntervalGoesThroughAndAnAnswerClosesIt() {
-        health.timedOut(5000 * MS);
-        health.timedOut(5000 * MS);
-        health.timedOut(5000 * MS);
-        assertThat(health.isOpen()).isTrue();
-        assertThat(health.allows(9999 * MS)).isFalse();
-        assertThat(health.allows(10_000 * MS)).as("the probe").isTrue();
-        assertThat(health.allows(10_001 * MS)).as("only one probe per interval").isFalse();
-        assertThat(health.answered(10_050 * MS)).isEqualTo(ServerHealth.Transition.CLOSED);
-        assertThat(health.allows(10_051 * MS)).isTrue();
-    }
-
-    @Test
-    void aProbeThatTimesOutKeepsItOpen() {
-        health.timedOut(5000 * MS);
-        health.timedOut(5000 * MS);
-        health.timedOut(5000 * MS);
-        assertThat(health.allows(10_000 * MS)).isTrue();
-        assertThat(health.timedOut(12_000 * MS)).isEqualTo(ServerHealth.Transition.NONE);
-        assertThat(health.isOpen()).isTrue();
-        assertThat(health.allows(14_999 * MS)).isFalse();
-        assertThat(health.allows(15_000 * MS)).isTrue();
+    void anUnansweredProbeOpensItThenOneProbePerIntervalAndAnAnswerClosesIt() {
+        health.failed(0);
+        health.failed(0);
+        health.failed(0);
+        assertThat(health.probeFailed(2000 * MS)).isEqualTo(ServerHealth.Transition.OPENED);
+        assertThat(health.access(2001 * MS)).isEqualTo(ServerHealth.Access.SKIP);
+        assertThat(health.access(7000 * MS)).as("the probe").isEqualTo(ServerHealth.Access.PROBE_AND_SKIP);
+        assertThat(health.access(7001 * MS)).as("only one probe per interval").isEqualTo(ServerHealth.Access.SKIP);
+        assertThat(health.probeFailed(9000 * MS)).as("still open").isEqualTo(ServerHealth.Transition.NONE);
+        assertThat(health.access(12_000 * MS)).isEqualTo(ServerHealth.Access.PROBE_AND_SKIP);
+        assertThat(health.answered(12_050 * MS)).isEqualTo(ServerHealth.Transition.CLOSED);
+        assertThat(health.access(12_051 * MS)).isEqualTo(ServerHealth.Access.SEND);
     }
 }

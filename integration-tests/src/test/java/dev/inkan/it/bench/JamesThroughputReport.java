@@ -50,6 +50,10 @@ public final class JamesThroughputReport {
         ratio(scores, "relay-DkimSign-ed25519", "relay");
         ratio(scores, "inbound-DkimVerify", "inbound");
         ratio(scores, "inbound-DkimVerify-ed25519", "inbound");
+        for (String chain : new String[] {"chain", "chain-dns-silent", "chain-hostile"}) {
+            ratio(scores, chain, "chain-alone");
+        }
+        ratio(scores, "chain-dns-silent", "chain");
         if (args.length == 2 && Files.isRegularFile(Path.of(args[1]))) {
             Map<String, Score> cpu = readCpu(Path.of(args[1]));
             System.out.println();
@@ -64,6 +68,7 @@ public final class JamesThroughputReport {
             cpuRatio(cpu, "relay-DkimSign-ed25519", "relay");
             cpuRatio(cpu, "inbound-DkimVerify", "inbound");
             cpuRatio(cpu, "inbound-DkimVerify-ed25519", "inbound");
+            cpuRatio(cpu, "chain", "chain-alone");
         }
     }
 

@@ -142,11 +142,13 @@ final class ThroughputServer implements AutoCloseable {
                 dns.silentFor("s" + i + "._domainkey.hostile.example");
                 message = Signers.inkan(message, hostile, "hostile.example", "s" + i);
             }
+            // the ten hostile signatures are on top: they are the ten checked (maxSignatures), each key query
+            // times out; origin.example's, the eleventh, is reported not checked (dkim=policy); DMARC passes by SPF
             List<String> withHostile = new java.util.ArrayList<>();
             for (int i = 0; i < HOSTILE_SIGNATURES; i++) {
                 withHostile.add("dkim=temperror");
             }
-            withHostile.addAll(expected);
+            withHostile.addAll(List.of("dkim=policy", "spf=pass", "arc=none", "dmarc=pass"));
             expected = withHostile;
         }
         if (setup.equals("chain-dns-silent")) {

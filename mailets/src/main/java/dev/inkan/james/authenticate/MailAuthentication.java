@@ -7,7 +7,9 @@ import dev.inkan.authenticate.Authenticator;
 import dev.inkan.authenticate.Method;
 import dev.inkan.authenticate.RecordedResults;
 import dev.inkan.authenticate.SmtpEnvelope;
+import dev.inkan.authres.ResultInfo;
 import dev.inkan.james.attributes.ResultAttributes;
+import dev.inkan.james.authres.AuthResultsField;
 import dev.inkan.james.message.MessageScan;
 import dev.inkan.message.MessageLimitException;
 import dev.inkan.net.IpLiteral;
@@ -16,7 +18,10 @@ import java.net.InetAddress;
 import java.util.List;
 import java.util.Set;
 import javax.mail.MessagingException;
+import javax.mail.internet.MimeMessage;
 import org.apache.mailet.Mail;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The pipeline for a James mail: its message streamed once through the {@link Authenticator}, its SMTP envelope
@@ -24,6 +29,8 @@ import org.apache.mailet.Mail;
  * Inkan steps recorded as attributes ({@link ResultAttributes}) used instead of checking again. Thread-safe.
  */
 public final class MailAuthentication {
+
+    private static final Logger LOG = LoggerFactory.getLogger(MailAuthentication.class);
 
     private final Authenticator authenticator;
 
@@ -48,10 +55,43 @@ public final class MailAuthentication {
     public Authentication authenticate(Mail mail, Set<Method> methods, RecordedResults recorded)
             throws IOException, MessagingException {
         AuthenticationJob job = authenticator.start(envelope(mail), methods, recorded);
+        if (!job.needsMessage()) {
+            return job.result(null); // SPF alone: the envelope is all it needs
+        }
         try {
-            return job.result(MessageScan.scan(mail.getMessage(), config().messageLimits(), List.of(job)));
+            MimeMessage message = mail.getMessage();
+            return job.result(job.needsBody() ? MessageScan.scan(message, config().messageLimits(), List.of(job))
+                    : MessageScan.scanHeader(message, config().messageLimits(), List.of(job)));
         } catch (MessageLimitException e) {
             return job.unreadable(e.getMessage());
+        }
+    }
+
+    /**
+     * The results of {@code method} for {@code mail}. A failure of Inkan's own never stops the mail: it becomes
+     * {@code <method>=<onFailure> (internal error)} and a WARN log naming {@code mailet} and the mail.
+     */
+    public List<ResultInfo> check(Mail mail, Method method, String onFailure, String mailet) {
+        try {
+            return authenticate(mail, Set.of(method)).resultInfos(method);
+        } catch (Exception e) {
+            LOG.warn("{}: mail {} could not be checked; recording {}={}", mailet, mail.getName(), method.keyword(),
+                    onFailure, e);
+            return List.of(new ResultInfo(method.keyword(), onFailure, "internal error", null, List.of()));
+        }
+    }
+
+    /**
+     * Records {@code results} as the attribute {@code dev.inkan.<method>} and in the message's one
+     * Authentication-Results field for our authserv-id; a failure to do so is a WARN log, and the mail goes on.
+     */
+    public void record(Mail mail, Method method, List<ResultInfo> results, String mailet) {
+        try {
+            ResultAttributes.put(mail, method.keyword(), results);
+            AuthResultsField.add(mail, config().authservId(), results);
+        } catch (MessagingException | RuntimeException e) {
+            LOG.warn("{}: could not record the {} results of mail {}; it continues unchanged", mailet,
+                    method.keyword(), mail.getName(), e);
         }
     }
 

@@ -8,9 +8,11 @@ import dev.inkan.authres.ResultInfo;
 import dev.inkan.james.message.HeaderEditor;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import javax.mail.MessagingException;
 import javax.mail.internet.MimeMessage;
 import org.apache.mailet.Attribute;
@@ -32,14 +34,21 @@ public final class AuthResultsField {
     private AuthResultsField() {
     }
 
-    /** Adds {@code results} to the message's field for {@code authservId}, creating it on top if needed. */
+    /**
+     * Adds {@code results} to the message's field for {@code authservId}, creating it on top if needed; entries of
+     * the same methods already in our field are replaced.
+     */
     public static void add(Mail mail, String authservId, List<ResultInfo> results) throws MessagingException {
         MimeMessage message = mail.getMessage();
         boolean cleaned = mail.getAttribute(CLEANED).map(a -> a.getValue().value())
                 .map(v -> authservId.equalsIgnoreCase(String.valueOf(v))).orElse(false);
         List<ResultInfo> all = new ArrayList<>();
         if (cleaned) {
-            ours(message, authservId).ifPresent(existing -> all.addAll(existing.results()));
+            // a method recorded again (a mailet after an SMTP hook that checked the same) replaces its entries
+            Set<String> methods = new HashSet<>();
+            results.forEach(r -> methods.add(r.method().toLowerCase(Locale.ROOT)));
+            ours(message, authservId).ifPresent(existing -> existing.results().stream()
+                    .filter(r -> !methods.contains(r.method().toLowerCase(Locale.ROOT))).forEach(all::add));
         }
         all.addAll(results);
         String field = AuthResultsFormatter.header(AuthenticationResults.of(authservId, all));

@@ -15,8 +15,8 @@ import javax.mail.MessagingException;
 
 /**
  * The DNS settings every Inkan mailet accepts: {@code dnsServers} (comma-separated host[:port]; default:
- * the system's resolvers), {@code dnsTimeout} (seconds per attempt, default 5), {@code dnsRetries}
- * (default 2), or {@code dnsZoneFile} (answer from a BIND zone file, offline). Mailets with the same
+ * the system's resolvers), {@code dnsTimeout} (seconds per attempt, default 2), {@code dnsRetries}
+ * (default 1), or {@code dnsZoneFile} (answer from a BIND zone file, offline). Mailets with the same
  * settings share one resolver and so one TTL cache.
  */
 public final class DnsParameters {
@@ -44,8 +44,8 @@ public final class DnsParameters {
                 throw p.error("dnsZoneFile", "cannot be loaded: " + e.getMessage());
             }
         }
-        int timeout = p.integer("dnsTimeout", 5, 1, 60);
-        int retries = p.integer("dnsRetries", 2, 0, 10);
+        int timeout = p.integer("dnsTimeout", 2, 1, 60);
+        int retries = p.integer("dnsRetries", 1, 0, 10);
         String key = "net:" + servers + ":" + timeout + ":" + retries;
         try {
             return shared(key, () -> DnsjavaResolver.builder().servers(servers).timeout(Duration.ofSeconds(timeout))

@@ -107,7 +107,7 @@ public class ArcSeal extends GenericMailet {
             return ArcVerdict.recorded(recorded.get(0));
         }
         Authentication checked = pipeline.authenticate(mail, Set.of(Method.ARC));
-        ArcValidation.record(mail, pipeline.config().authservId(), checked.resultInfos(Method.ARC));
+        pipeline.record(mail, Method.ARC, checked.resultInfos(Method.ARC), "ArcSeal");
         return checked.arc() != null ? checked.arc()
                 : ArcVerdict.recorded(checked.resultInfos(Method.ARC).get(0));
     }

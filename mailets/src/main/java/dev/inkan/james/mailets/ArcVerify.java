@@ -1,18 +1,13 @@
 package dev.inkan.james.mailets;
 
 import dev.inkan.authenticate.Method;
-import dev.inkan.authres.ResultInfo;
 import dev.inkan.james.authenticate.AuthenticationParameters;
 import dev.inkan.james.authenticate.MailAuthentication;
 import dev.inkan.james.config.MailetParameters;
 import java.time.Clock;
-import java.util.List;
-import java.util.Set;
 import javax.mail.MessagingException;
 import org.apache.mailet.Mail;
 import org.apache.mailet.base.GenericMailet;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Validates the ARC chain a mail arrived with (RFC 8617 §5.2) and records {@code arc=none|pass|fail} with
@@ -22,8 +17,6 @@ import org.slf4j.LoggerFactory;
  * (internal error)} and a WARN log (RFC 8617 §5.2.1: ARC has no temporary result).
  */
 public class ArcVerify extends GenericMailet {
-
-    private static final Logger LOG = LoggerFactory.getLogger(ArcVerify.class);
 
     private MailAuthentication pipeline;
 
@@ -36,18 +29,7 @@ public class ArcVerify extends GenericMailet {
 
     @Override
     public void service(Mail mail) {
-        List<ResultInfo> result;
-        try {
-            result = pipeline.authenticate(mail, Set.of(Method.ARC)).resultInfos(Method.ARC);
-        } catch (Exception e) {
-            LOG.warn("ArcVerify: mail {} could not be validated; recording arc=fail", mail.getName(), e);
-            result = List.of(new ResultInfo("arc", "fail", "internal error", null, List.of()));
-        }
-        try {
-            ArcValidation.record(mail, pipeline.config().authservId(), result);
-        } catch (MessagingException | RuntimeException e) {
-            LOG.warn("ArcVerify: could not record the ARC result of mail {}; it continues unchanged", mail.getName(), e);
-        }
+        pipeline.record(mail, Method.ARC, pipeline.check(mail, Method.ARC, "fail", "ArcVerify"), "ArcVerify");
     }
 
     @Override

@@ -1,20 +1,13 @@
 package dev.inkan.james.mailets;
 
 import dev.inkan.authenticate.Method;
-import dev.inkan.authres.ResultInfo;
-import dev.inkan.james.attributes.ResultAttributes;
 import dev.inkan.james.authenticate.AuthenticationParameters;
 import dev.inkan.james.authenticate.MailAuthentication;
-import dev.inkan.james.authres.AuthResultsField;
 import dev.inkan.james.config.MailetParameters;
 import java.time.Clock;
-import java.util.List;
-import java.util.Set;
 import javax.mail.MessagingException;
 import org.apache.mailet.Mail;
 import org.apache.mailet.base.GenericMailet;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Verifies the DKIM signatures of a mail (RFC 6376, RFC 8301, RFC 8463), records one resinfo per
@@ -25,8 +18,6 @@ import org.slf4j.LoggerFactory;
  * Parameters: see the README's DkimVerify table.
  */
 public class DkimVerify extends GenericMailet {
-
-    private static final Logger LOG = LoggerFactory.getLogger(DkimVerify.class);
 
     private final Clock clock;
     private MailAuthentication pipeline;
@@ -48,19 +39,7 @@ public class DkimVerify extends GenericMailet {
 
     @Override
     public void service(Mail mail) {
-        List<ResultInfo> results;
-        try {
-            results = pipeline.authenticate(mail, Set.of(Method.DKIM)).resultInfos(Method.DKIM);
-        } catch (Exception e) {
-            LOG.warn("DkimVerify: mail {} could not be verified; recording dkim=temperror", mail.getName(), e);
-            results = List.of(new ResultInfo("dkim", "temperror", "internal error", null, List.of()));
-        }
-        try {
-            ResultAttributes.put(mail, "dkim", results);
-            AuthResultsField.add(mail, pipeline.config().authservId(), results);
-        } catch (MessagingException | RuntimeException e) {
-            LOG.warn("DkimVerify: could not record the DKIM results of mail {}; it continues unchanged", mail.getName(), e);
-        }
+        pipeline.record(mail, Method.DKIM, pipeline.check(mail, Method.DKIM, "temperror", "DkimVerify"), "DkimVerify");
     }
 
     @Override

@@ -9,7 +9,10 @@ import java.util.List;
 import javax.mail.MessagingException;
 import javax.mail.internet.MimeMessage;
 
-/** Streams a James message once through the engine: {@code MimeMessage.writeTo} into a {@link MessageSink}. */
+/**
+ * Streams a James message once through the engine: {@code MimeMessage.writeTo} into a {@link MessageSink}; or,
+ * for checks that read only the header block (DMARC's From), just the header lines James holds.
+ */
 public final class MessageScan {
 
     private MessageScan() {
@@ -19,6 +22,24 @@ public final class MessageScan {
             throws IOException, MessagingException {
         MessageSink sink = new MessageSink(limits, requesters);
         message.writeTo(sink);
+        sink.close();
+        return sink.scanned();
+    }
+
+    /**
+     * The header block only, as James holds it ({@code getAllHeaderLines}, folding kept), and an empty body: for
+     * checks that hash no body. Not byte-exact for signatures; never use it for DKIM or ARC.
+     */
+    public static ScannedMessage scanHeader(MimeMessage message, MessageLimits limits,
+            List<? extends BodyHashRequester> requesters) throws IOException, MessagingException {
+        MessageSink sink = new MessageSink(limits, requesters);
+        for (String line : java.util.Collections.list(message.getAllHeaderLines())) {
+            // JavaMail holds raw 8-bit header octets as ISO-8859-1 characters, or decoded UTF-8: give back octets
+            boolean octets = line.chars().allMatch(c -> c <= 0xff);
+            sink.write((line + "\r\n").getBytes(octets ? java.nio.charset.StandardCharsets.ISO_8859_1
+                    : java.nio.charset.StandardCharsets.UTF_8));
+        }
+        sink.write(new byte[] {'\r', '\n'});
         sink.close();
         return sink.scanned();
     }

@@ -147,6 +147,19 @@ class DkimMailetsTest {
     }
 
     @Test
+    void a_method_recorded_again_replaces_its_entry_and_reuses_the_recorded_result() throws Exception {
+        Mail mail = mail(MESSAGE);
+        AuthResultsField.add(mail, "mx.example.net", List.of(ResultInfo.of("spf", "pass")));
+        ResultAttributes.put(mail, "dkim", List.of(ResultInfo.of("dkim", "neutral")));
+        AuthResultsField.add(mail, "mx.example.net", List.of(ResultInfo.of("dkim", "neutral")));
+        verifier().service(mail);   // as after an SMTP-session check that recorded dkim=neutral
+        verifier().service(mail);
+        String out = bytes(mail);
+        assertThat(out).startsWith(JAMES_MIME_VERSION + "Authentication-Results: mx.example.net; spf=pass; dkim=neutral\r\n");
+        assertThat(out.indexOf("Authentication-Results", 30)).isEqualTo(-1);
+    }
+
+    @Test
     void tampered_mail_fails_with_the_reason_in_the_header() throws Exception {
         Mail signed = mail(MESSAGE);
         signer("domain", "example.com", "selector", "ed", "privateKeyFile", dir.resolve("ed.private").toString())
