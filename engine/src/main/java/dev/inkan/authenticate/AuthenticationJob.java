@@ -101,7 +101,18 @@ public final class AuthenticationJob implements BodyHashRequester {
      * only the header block, so a caller may hand it the header and an empty body.
      */
     public boolean needsBody() {
-        return dkim != null || arc != null;
+        return needsBody(name -> true);
+    }
+
+    /**
+     * As {@link #needsBody()}, for a caller that can tell cheaply which header fields a message has (James's
+     * parsed headers): DKIM needs the body only when there is a DKIM-Signature, ARC only when there is an ARC
+     * field. An unsigned message without a chain is then read as its header block alone.
+     */
+    public boolean needsBody(java.util.function.Predicate<String> hasField) {
+        return dkim != null && hasField.test("DKIM-Signature")
+                || arc != null && (hasField.test("ARC-Seal") || hasField.test("ARC-Message-Signature")
+                        || hasField.test("ARC-Authentication-Results"));
     }
 
     /**

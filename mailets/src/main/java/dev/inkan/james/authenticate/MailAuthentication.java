@@ -60,7 +60,8 @@ public final class MailAuthentication {
         }
         try {
             MimeMessage message = mail.getMessage();
-            return job.result(job.needsBody() ? MessageScan.scan(message, config().messageLimits(), List.of(job))
+            boolean body = job.needsBody(name -> hasField(message, name));
+            return job.result(body ? MessageScan.scan(message, config().messageLimits(), List.of(job))
                     : MessageScan.scanHeader(message, config().messageLimits(), List.of(job)));
         } catch (MessageLimitException e) {
             return job.unreadable(e.getMessage());
@@ -92,6 +93,14 @@ public final class MailAuthentication {
         } catch (MessagingException | RuntimeException e) {
             LOG.warn("{}: could not record the {} results of mail {}; it continues unchanged", mailet,
                     method.keyword(), mail.getName(), e);
+        }
+    }
+
+    private static boolean hasField(MimeMessage message, String name) {
+        try {
+            return message.getHeader(name) != null;
+        } catch (MessagingException e) {
+            return true; // cannot tell: read the whole message
         }
     }
 

@@ -39,6 +39,15 @@ public final class AuthResultsField {
      * the same methods already in our field are replaced.
      */
     public static void add(Mail mail, String authservId, List<ResultInfo> results) throws MessagingException {
+        add(mail, authservId, results, List.of());
+    }
+
+    /**
+     * As {@link #add(Mail, String, List)}, with {@code alsoOnTop} (complete fields, e.g. Received-SPF) put right
+     * below our field in the same rewrite of the header.
+     */
+    public static void add(Mail mail, String authservId, List<ResultInfo> results, List<String> alsoOnTop)
+            throws MessagingException {
         MimeMessage message = mail.getMessage();
         boolean cleaned = mail.getAttribute(CLEANED).map(a -> a.getValue().value())
                 .map(v -> authservId.equalsIgnoreCase(String.valueOf(v))).orElse(false);
@@ -52,7 +61,10 @@ public final class AuthResultsField {
         }
         all.addAll(results);
         String field = AuthResultsFormatter.header(AuthenticationResults.of(authservId, all));
-        HeaderEditor.rewrite(message, List.of(field), line -> !claims(line, authservId));
+        List<String> top = new ArrayList<>(1 + alsoOnTop.size());
+        top.add(field);
+        top.addAll(alsoOnTop);
+        HeaderEditor.rewrite(message, top, line -> !claims(line, authservId));
         mail.setAttribute(new Attribute(CLEANED, AttributeValue.of(authservId.toLowerCase(Locale.ROOT))));
     }
 

@@ -9,7 +9,6 @@ import dev.inkan.james.authenticate.AuthenticationParameters;
 import dev.inkan.james.authenticate.MailAuthentication;
 import dev.inkan.james.authres.AuthResultsField;
 import dev.inkan.james.config.MailetParameters;
-import dev.inkan.james.message.HeaderEditor;
 import dev.inkan.net.IpNetwork;
 import dev.inkan.spf.SpfVerdict;
 import java.time.Clock;
@@ -92,10 +91,8 @@ public class SpfCheck extends GenericMailet {
         }
         try {
             ResultAttributes.put(mail, "spf", results);
-            if (addReceivedSpf && !receivedSpf.isEmpty()) {
-                HeaderEditor.rewrite(mail.getMessage(), receivedSpf, line -> true);
-            }
-            AuthResultsField.add(mail, pipeline.config().authservId(), results);
+            AuthResultsField.add(mail, pipeline.config().authservId(), results,
+                    addReceivedSpf ? receivedSpf : List.of()); // one rewrite of the header for both
         } catch (MessagingException | RuntimeException e) {
             LOG.warn("SpfCheck: could not record the SPF results of mail {}; it continues unchanged", mail.getName(), e);
         }

@@ -182,12 +182,16 @@ class DkimMailetsTest {
     @Test
     void a_message_that_cannot_be_read_is_temperror_not_an_exception() throws Exception {
         Mail mail = mail(MESSAGE);
-        mail.setMessage(new javax.mail.internet.MimeMessage(javax.mail.Session.getInstance(new java.util.Properties())) {
+        javax.mail.internet.MimeMessage vanishing = new javax.mail.internet.MimeMessage(
+                javax.mail.Session.getInstance(new java.util.Properties())) {
             @Override
             public void writeTo(java.io.OutputStream os) throws MessagingException {
                 throw new MessagingException("spool file vanished");
             }
-        });
+        };
+        // a signed message, so that its body has to be read
+        vanishing.setHeader("DKIM-Signature", "v=1; a=rsa-sha256; d=example.com; s=rsa; h=from; bh=AAAA; b=AAAA");
+        mail.setMessage(vanishing);
         verifier().service(mail);
         assertThat(ResultAttributes.get(mail, "dkim")).singleElement()
                 .satisfies(r -> assertThat(r.result()).isEqualTo("temperror"));
