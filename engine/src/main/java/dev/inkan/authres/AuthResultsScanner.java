@@ -262,11 +262,21 @@ final class AuthResultsScanner {
         int at = bare.indexOf('@');
         if (at >= 0) {
             checkAddress(bare, at, start);
-        } else if (bare.replaceAll("=+$", "").indexOf('=') >= 0) {
+        } else if (hasInnerEquals(bare)) {
             pos = start;
             throw error("'=' inside the unquoted value '" + bare + "' is ambiguous; it must be quoted");
         }
         return bare;
+    }
+
+    /** Whether {@code value} has an '=' before its trailing run of '=' (base64 padding is fine). */
+    private static boolean hasInnerEquals(String value) {
+        int end = value.length();
+        while (end > 0 && value.charAt(end - 1) == '=') {
+            end--;
+        }
+        int first = value.indexOf('=');
+        return first >= 0 && first < end;
     }
 
     private String domainAfterAt(int valueStart) {

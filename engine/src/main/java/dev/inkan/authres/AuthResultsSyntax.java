@@ -46,7 +46,21 @@ final class AuthResultsSyntax {
         if (s == null || s.isEmpty() || s.endsWith("-")) {
             return false;
         }
-        return s.chars().allMatch(AuthResultsSyntax::isKeywordChar);
+        for (int i = 0; i < s.length(); i++) {
+            if (!isKeywordChar(s.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean allAtext(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (!isAtext(s.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** RFC 5322 §3.2.3 atext (US-ASCII only). */
@@ -70,7 +84,7 @@ final class AuthResultsSyntax {
 
     private static boolean isDotAtom(String s) {
         for (String atom : s.split("\\.", -1)) {
-            if (atom.isEmpty() || !atom.chars().allMatch(AuthResultsSyntax::isAtext)) {
+            if (atom.isEmpty() || !allAtext(atom)) {
                 return false;
             }
         }

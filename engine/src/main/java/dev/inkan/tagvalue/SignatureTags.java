@@ -126,10 +126,7 @@ public final class SignatureTags {
      * {@link #aLabels}; never null for a non-null value.
      */
     public static String text(String octets) {
-        if (octets == null || octets.chars().allMatch(c -> c < 0x80)) {
-            return octets;
-        }
-        if (octets.chars().anyMatch(c -> c > 0xff)) {
+        if (octets == null || allBelow(octets, 0x80) || !allBelow(octets, 0x100)) {
             return octets;
         }
         try {
@@ -151,7 +148,7 @@ public final class SignatureTags {
      */
     public static String aLabels(String value) {
         String text = text(value);
-        if (text == null || text.chars().allMatch(c -> c < 0x80)) {
+        if (text == null || allBelow(text, 0x80)) {
             return text;
         }
         StringBuilder out = new StringBuilder(text.length() + 16);
@@ -159,7 +156,7 @@ public final class SignatureTags {
             if (out.length() > 0) {
                 out.append('.');
             }
-            if (label.chars().allMatch(c -> c < 0x80)) {
+            if (allBelow(label, 0x80)) {
                 out.append(label);
                 continue;
             }
@@ -170,6 +167,16 @@ public final class SignatureTags {
             }
         }
         return out.toString();
+    }
+
+    /** Whether every character of {@code s} is below {@code limit} (0x80: ASCII; 0x100: one octet each). */
+    public static boolean allBelow(String s, int limit) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) >= limit) {
+                return false;
+            }
+        }
+        return true;
     }
 
     public static boolean isDomainName(String d) {

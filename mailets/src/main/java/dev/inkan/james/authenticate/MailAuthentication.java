@@ -48,7 +48,7 @@ public final class MailAuthentication {
      * @throws IOException or MessagingException when James cannot hand the message out
      */
     public Authentication authenticate(Mail mail, Set<Method> methods) throws IOException, MessagingException {
-        return authenticate(mail, methods, recorded(mail));
+        return authenticate(mail, methods, recorded(mail, methods));
     }
 
     /** As {@link #authenticate(Mail, Set)} with the recorded results given. */
@@ -114,11 +114,18 @@ public final class MailAuthentication {
         return new SmtpEnvelope(client, helo, mailFrom, recipients, authenticated);
     }
 
-    /** The results Inkan steps recorded on {@code mail} (attributes {@code dev.inkan.spf}, {@code .dkim}, ...). */
-    public static RecordedResults recorded(Mail mail) {
+    /**
+     * The results Inkan steps recorded on {@code mail} (attributes {@code dev.inkan.spf}, {@code .dkim}, ...) that
+     * matter for checking {@code methods}: their own, and DKIM's and SPF's when DMARC is asked for. Only those
+     * attributes are parsed.
+     */
+    public static RecordedResults recorded(Mail mail, Set<Method> methods) {
         RecordedResults recorded = RecordedResults.none();
         for (Method method : Method.values()) {
-            recorded = recorded.with(method, ResultAttributes.get(mail, method.keyword()));
+            boolean input = methods.contains(Method.DMARC) && (method == Method.DKIM || method == Method.SPF);
+            if (methods.contains(method) || input) {
+                recorded = recorded.with(method, ResultAttributes.get(mail, method.keyword()));
+            }
         }
         return recorded;
     }

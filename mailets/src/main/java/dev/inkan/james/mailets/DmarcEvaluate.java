@@ -55,10 +55,9 @@ public class DmarcEvaluate extends GenericMailet {
         DmarcVerdict verdict = null;
         List<ResultInfo> result;
         try {
-            RecordedResults recorded = MailAuthentication.recorded(mail);
-            // DMARC itself is always evaluated here, so that its disposition can be applied
-            Authentication checked = pipeline.authenticate(mail, Set.of(Method.DMARC), RecordedResults.none()
-                    .with(Method.DKIM, recorded.get(Method.DKIM)).with(Method.SPF, recorded.get(Method.SPF)));
+            // DMARC itself is always evaluated here, so that its disposition can be applied: only its inputs
+            RecordedResults inputs = MailAuthentication.recorded(mail, Set.of(Method.DKIM, Method.SPF));
+            Authentication checked = pipeline.authenticate(mail, Set.of(Method.DMARC), inputs);
             verdict = checked.dmarc();
             result = checked.resultInfos(Method.DMARC);
         } catch (Exception e) {
