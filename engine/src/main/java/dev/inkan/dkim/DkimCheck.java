@@ -12,6 +12,7 @@ import dev.inkan.keyrecord.KeyRecordProblem;
 import dev.inkan.message.BodyHash;
 import dev.inkan.message.BodyHashKey;
 import dev.inkan.message.BodyHashRequester;
+import dev.inkan.message.FromDomains;
 import dev.inkan.message.HeaderBlock;
 import dev.inkan.message.HeaderField;
 import dev.inkan.message.ScannedMessage;
@@ -20,8 +21,10 @@ import dev.inkan.tagvalue.SignatureTags;
 import java.security.InvalidKeyException;
 import java.security.MessageDigest;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
@@ -31,7 +34,7 @@ import org.slf4j.LoggerFactory;
  * DKIM verification of one message: as a {@link BodyHashRequester} it parses the DKIM-Signature fields
  * when the header block is complete and asks for their body digests; after the scan,
  * {@link #verdicts(ScannedMessage)} checks each signature (RFC 6376 §6.1). Signatures beyond the
- * configured cap are reported as policy, not checked.
+ * configured cap (the author's domain's are chosen first) are reported as policy, not checked.
  */
 public final class DkimCheck implements BodyHashRequester {
 
@@ -42,6 +45,7 @@ public final class DkimCheck implements BodyHashRequester {
     private final KeyRecordLookup keyRecords;
     private final List<HeaderField> fields = new ArrayList<>();
     private final List<DkimSignatureParse> parses = new ArrayList<>();
+    private final Set<Integer> selected = new HashSet<>();
 
     DkimCheck(DkimVerifierConfig config, VerifyingKeyCache keys, KeyRecordCache records, DnsResolver resolver) {
         this.config = config;
@@ -55,35 +59,65 @@ public final class DkimCheck implements BodyHashRequester {
      */
     public List<String> keyNames() {
         List<String> names = new ArrayList<>();
-        for (DkimSignatureParse parse : parses) {
-            parse.valid().ifPresent(s -> names.add(s.keyName()));
+        for (int i : selected) {
+            parses.get(i).valid().ifPresent(sig -> names.add(sig.keyName()));
         }
         return names;
     }
 
+    /**
+     * Parses every DKIM-Signature and chooses the ones to check, at most {@code maxSignatures}: first those whose
+     * d= is the author's (From) domain, a parent or a subdomain of it — the ones DMARC can use — then the others,
+     * each group top to bottom (RFC 6376 §6.1 leaves the order to the verifier). So a sender who adds junk
+     * signatures on top cannot push the author's own signature past the cap.
+     */
     @Override
     public Set<BodyHashKey> bodyHashKeys(HeaderBlock headers) {
         fields.addAll(headers.named("DKIM-Signature"));
+        for (HeaderField field : fields) {
+            parses.add(DkimSignatureParser.parse(field, config.acceptDraftSignatures()));
+        }
+        List<String> authors = FromDomains.of(headers).distinctDomains();
+        List<Integer> order = new ArrayList<>();
+        for (int pass = 0; pass < 2; pass++) {
+            for (int i = 0; i < parses.size(); i++) {
+                if (authorsDomain(parses.get(i), authors) == (pass == 0)) {
+                    order.add(i);
+                }
+            }
+        }
         Set<BodyHashKey> wanted = new LinkedHashSet<>();
-        for (int i = 0; i < fields.size() && i < config.maxSignatures(); i++) {
-            DkimSignatureParse parse = DkimSignatureParser.parse(fields.get(i), config.acceptDraftSignatures());
-            parses.add(parse);
-            parse.valid().ifPresent(s -> wanted.add(s.bodyHashKey()));
+        for (int i : order.subList(0, Math.min(order.size(), config.maxSignatures()))) {
+            selected.add(i);
+            parses.get(i).valid().ifPresent(sig -> wanted.add(sig.bodyHashKey()));
         }
         return wanted;
+    }
+
+    private static boolean authorsDomain(DkimSignatureParse parse, List<String> authors) {
+        String d = parse.signature() != null ? parse.signature().domain() : null;
+        if (d == null) {
+            return false;
+        }
+        String domain = d.toLowerCase(Locale.ROOT);
+        for (String author : authors) {
+            if (author.equals(domain) || author.endsWith("." + domain) || domain.endsWith("." + author)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** One verdict per DKIM-Signature field, top to bottom; empty when the message is unsigned. */
     public List<DkimVerdict> verdicts(ScannedMessage message) {
         List<DkimVerdict> verdicts = new ArrayList<>(fields.size());
         for (int i = 0; i < fields.size(); i++) {
-            if (i >= parses.size()) {
-                DkimSignatureParse unread = DkimSignatureParser.parse(fields.get(i), config.acceptDraftSignatures());
-                verdicts.add(verdict(unread, DkimReason.NOT_CHECKED,
-                        "not checked: only the first " + config.maxSignatures() + " signatures are verified"));
+            DkimSignatureParse parse = parses.get(i);
+            if (!selected.contains(i)) {
+                verdicts.add(verdict(parse, DkimReason.NOT_CHECKED, "not checked: at most " + config.maxSignatures()
+                        + " signatures are verified, the author's domain's first"));
                 continue;
             }
-            DkimSignatureParse parse = parses.get(i);
             if (parse.signature() == null) {
                 verdicts.add(verdict(parse, parse.reason(), parse.detail()));
                 continue;

@@ -134,7 +134,23 @@ class DkimKeyRecordTest {
         assertThat(verdicts.subList(0, 10)).allMatch(DkimVerdict::passed);
         assertThat(verdicts.subList(10, 12)).allSatisfy(v -> {
             assertThat(v.result()).isEqualTo(DkimResult.POLICY);
-            assertThat(v.comment()).isEqualTo("not checked: only the first 10 signatures are verified");
+            assertThat(v.comment()).isEqualTo("not checked: at most 10 signatures are verified, the author's domain's first");
         });
+    }
+
+    @Test
+    void junk_signatures_on_top_cannot_push_the_authors_signature_past_the_cap() throws Exception {
+        DkimSigningSpec author = DkimSigningSpec.builder(TestKeys.ED25519, "example.com", "sel").build();
+        byte[] message = DkimRoundTripTest.signPlain(author);
+        DkimSigningSpec junk = DkimSigningSpec.builder(TestKeys.ED25519, "junk.example", "sel").build();
+        for (int i = 0; i < 10; i++) {
+            message = DkimRoundTripTest.sign(message, junk);
+        }
+        ScriptedResolver dns = TestKeys.publish("sel", TestKeys.ED25519);
+        List<DkimVerdict> verdicts = DkimRoundTripTest.verify(message, dns);
+        assertThat(verdicts).hasSize(11);
+        assertThat(verdicts.get(10).domain()).isEqualTo("example.com");
+        assertThat(verdicts.get(10).passed()).as("the author's own signature, at the bottom, is checked").isTrue();
+        assertThat(verdicts.subList(0, 10)).filteredOn(v -> v.result() == DkimResult.POLICY).hasSize(1);
     }
 }
