@@ -75,8 +75,9 @@ public final class ArcFieldParser {
         if (problem != null) {
             return ArcFieldParse.error(field, instance, t, ArcReason.SEAL_SYNTAX, where + problem);
         }
-        return ArcFieldParse.ok(field, new ArcSeal(field, t, instance, algorithm, signature, cv, t.valueOrNull("d"),
-                t.valueOrNull("s"), SignatureTags.decimal(t.valueOrNull("t"))), instance, t);
+        return ArcFieldParse.ok(field, new ArcSeal(field, t, instance, algorithm, signature, cv,
+                SignatureTags.aLabels(t.valueOrNull("d")), SignatureTags.aLabels(t.valueOrNull("s")),
+                SignatureTags.decimal(t.valueOrNull("t"))), instance, t);
     }
 
     /** Parses an ARC-Message-Signature (RFC 8617 §4.1.2). */
@@ -119,7 +120,8 @@ public final class ArcFieldParser {
             return ArcFieldParse.error(field, instance, t, ArcReason.AMS_SYNTAX, where + problem);
         }
         return ArcFieldParse.ok(field, new ArcMessageSignature(field, t, instance, algorithm, signature, bodyHash,
-                c[0], c[1], t.valueOrNull("d"), t.valueOrNull("s"), List.copyOf(headers), bodyLength,
+                c[0], c[1], SignatureTags.aLabels(t.valueOrNull("d")), SignatureTags.aLabels(t.valueOrNull("s")),
+                List.copyOf(headers), bodyLength,
                 SignatureTags.decimal(t.valueOrNull("t"))), instance, t);
     }
 
@@ -161,12 +163,15 @@ public final class ArcFieldParser {
         return t.has("i") ? "i=" + t.valueOrNull("i") + " is not an instance number" : "has no i= tag";
     }
 
-    /** The d=, s= and t= checks shared by AMS and AS; null when they pass. */
+    /**
+     * The d=, s= and t= checks shared by AMS and AS; null when they pass. U-labels in d= and s= (RFC 8616 §4, which
+     * ARC imports with the DKIM-Signature syntax, RFC 8617 §4.1.2) stand for their A-labels.
+     */
     private static String commonProblem(TagList t) {
-        if (!SignatureTags.isDomainName(t.valueOrNull("d"))) {
+        if (!SignatureTags.isDomainName(SignatureTags.aLabels(t.valueOrNull("d")))) {
             return "d= is not a domain name";
         }
-        if (!SignatureTags.isDomainName(t.valueOrNull("s"))) {
+        if (!SignatureTags.isDomainName(SignatureTags.aLabels(t.valueOrNull("s")))) {
             return "s= is not a valid selector";
         }
         if (SignatureTags.decimal(t.valueOrNull("t")) == -2) {

@@ -36,6 +36,16 @@ class ArcFieldParserTest {
         assertThat(ams.signsSeal()).isFalse();
     }
 
+    /** RFC 8616 §4 via RFC 8617 §4.1.2: U-labels in d= and s= of an internationalised header mean their A-labels. */
+    @Test
+    void internationalised_sealer_domains_are_looked_up_as_a_labels() {
+        String utf8 = "ARC-Seal: i=1; a=rsa-sha256; cv=none; d=b\u00fccher.example; s=sel; b=AAAA\r\n";
+        ArcSeal seal = ArcFieldParser.parseSeal(new HeaderField(utf8.getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                .value();
+        assertThat(seal).isNotNull();
+        assertThat(seal.keyName()).isEqualTo("sel._domainkey.xn--bcher-kva.example");
+    }
+
     @Test
     void the_instance_tag_may_stand_anywhere_in_a_signature() {
         String late = "ARC-Seal: a=rsa-sha256; cv=none; d=example.org; i=1; s=sel; b=AAAA";
