@@ -18,7 +18,8 @@ class ConfExamplesTest {
             "forwarding-resign", ForwardingResignTest.class,
             "spf-inbound", SpfInboundTest.class,
             "arc-forwarding", ArcForwardingTest.class,
-            "dmarc-inbound", DmarcInboundTest.class);
+            "dmarc-inbound", DmarcInboundTest.class,
+            "smtp-enforcement", SmtpEnforcementTest.class);
 
     @Test
     void every_example_is_run_by_an_integration_test() {

@@ -95,6 +95,19 @@ public final class ConfExample {
         return files.get("mailetcontainer.xml");
     }
 
+    /**
+     * The example's SmtpChecks {@code <handler>} element from its smtpserver.xml (substitution 5: the test installs
+     * it into its own test smtpserver.xml, see {@link JamesConf#smtpHandler}).
+     */
+    public String smtpChecksHandler() {
+        String xml = files.get("smtpserver.xml");
+        require(xml != null, "smtpserver.xml");
+        Matcher m = Pattern.compile("<handler class=\"dev\\.inkan\\.james\\.smtp\\.SmtpChecks\">.*?</handler>",
+                Pattern.DOTALL).matcher(xml);
+        require(m.find(), "SmtpChecks handler");
+        return m.group();
+    }
+
     /** Substitution 1: {@value #SITE_ROOT} becomes {@code siteRoot} in every file. */
     public ConfExample siteRoot(Path siteRoot) {
         String replacement = siteRoot.toAbsolutePath() + "/";
@@ -170,7 +183,7 @@ public final class ConfExample {
         try {
             Files.createDirectories(siteRoot);
             for (Map.Entry<String, String> file : files.entrySet()) {
-                if (!file.getKey().equals("mailetcontainer.xml") && !file.getKey().endsWith(".md")) {
+                if (!file.getKey().endsWith(".xml") && !file.getKey().endsWith(".md")) {
                     Files.writeString(siteRoot.resolve(file.getKey()), file.getValue(), StandardCharsets.UTF_8);
                 }
             }

@@ -65,6 +65,23 @@ public final class JamesConf {
         return root.resolve("conf");
     }
 
+    /**
+     * Puts {@code handlerXml} (a {@code <handler>} element) into the test smtpserver.xml's handler chain, before
+     * {@code CoreCmdHandlerLoader}, as an operator adds an SMTP hook.
+     */
+    public JamesConf smtpHandler(String handlerXml) {
+        String anchor = "<handler class=\"org.apache.james.smtpserver.CoreCmdHandlerLoader\"/>";
+        try {
+            String xml = Files.readString(dir().resolve("smtpserver.xml"));
+            if (!xml.contains(anchor)) {
+                throw new IllegalStateException("smtpserver.xml has no " + anchor);
+            }
+            return write("smtpserver.xml", xml.replace(anchor, handlerXml + "\n            " + anchor));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public JamesConf mailetContainer(String xml) {
         return write("mailetcontainer.xml", xml);
     }

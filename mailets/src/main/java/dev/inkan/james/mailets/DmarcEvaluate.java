@@ -10,6 +10,7 @@ import dev.inkan.james.attributes.ResultAttributes;
 import dev.inkan.james.authenticate.AuthenticationParameters;
 import dev.inkan.james.authenticate.MailAuthentication;
 import dev.inkan.james.authres.AuthResultsField;
+import dev.inkan.james.config.DmarcParameters;
 import dev.inkan.james.config.MailetParameters;
 import java.time.Clock;
 import java.util.HashSet;

@@ -1,9 +1,7 @@
-package dev.inkan.james.mailets;
+package dev.inkan.james.config;
 
 import dev.inkan.dmarc.DmarcConfig;
 import dev.inkan.dmarc.DmarcMode;
-import dev.inkan.james.config.DnsParameters;
-import dev.inkan.james.config.MailetParameters;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.HashSet;
@@ -12,16 +10,16 @@ import java.util.Optional;
 import javax.mail.MessagingException;
 
 /**
- * DmarcEvaluate's policy parameters: {@code mode} ({@code rfc9989}, the default, finds the organizational
+ * DMARC's policy parameters (DmarcEvaluate, SmtpChecks): {@code mode} ({@code rfc9989}, the default, finds the organizational
  * domain by the DNS tree walk; {@code rfc7489} by the Public Suffix List, the bundled one or
  * {@code publicSuffixList=/path}) and {@code trustedArcSealers} (comma-separated domains).
  */
-final class DmarcParameters {
+public final class DmarcParameters {
 
     private DmarcParameters() {
     }
 
-    static DmarcConfig config(MailetParameters p) throws MessagingException {
+    public static DmarcConfig config(MailetParameters p) throws MessagingException {
         String mode = p.string("mode").orElse("rfc9989").toLowerCase(Locale.ROOT);
         DmarcConfig.Builder b = DmarcConfig.builder(DnsParameters.resolver(p));
         switch (mode) {
