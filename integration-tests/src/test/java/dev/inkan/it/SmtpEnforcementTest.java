@@ -27,6 +27,8 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * conf-examples/smtp-enforcement on a real James 3.8.1: SmtpChecks in smtpserver.xml answers in the SMTP session,
@@ -132,26 +134,39 @@ class SmtpEnforcementTest {
         assertThat(mailboxes.headers(to, "INBOX")).isEmpty();
     }
 
-    @Test
-    void a_dns_outage_gives_the_configured_temporary_reply_within_the_budget() throws Exception {
+    @ParameterizedTest(name = "onTemperror={0}")
+    @ValueSource(strings = {"tempfail", "accept"})
+    void a_dns_outage_gives_the_configured_reply_within_the_budget(String onTemperror) throws Exception {
         try (FakeDnsServer silent = new FakeDnsServer(zone).silentForAll()) {
             ConfExample example = ConfExample.load("smtp-enforcement").withoutJmx();
             String handler = handler(example, "<dnsServers>127.0.0.1:" + silent.port() + "</dnsServers>"
                     + "<dnsTimeout>1</dnsTimeout><dnsBudget>1500</dnsBudget>")
-                    .replace("<onTemperror>accept</onTemperror>", "<onTemperror>tempfail</onTemperror>");
-            JamesConf conf = JamesConf.in(dir.resolve("james-outage")).jmxSuffix("outage").smtpHandler(handler);
-            example.installInto(conf, dir.resolve("site-outage"));
+                    .replace("<onTemperror>accept</onTemperror>", "<onTemperror>" + onTemperror + "</onTemperror>");
+            JamesConf conf = JamesConf.in(dir.resolve("james-outage-" + onTemperror)).jmxSuffix("outage-" + onTemperror)
+                    .smtpHandler(handler);
+            example.installInto(conf, dir.resolve("site-outage-" + onTemperror));
             try (RunningJames outage = RunningJames.start(conf)) {
-                outage.user("aligned@example.net");
+                String to = "later@example.net";
+                outage.user(to);
+                byte[] message = message("Olga <olga@origin.example>", to, "Later");
                 long start = System.nanoTime();
-                assertThatThrownBy(() -> new Submit(outage.smtpPort()).inbound("olga@origin.example",
-                        "aligned@example.net", message("Olga <olga@origin.example>", "aligned@example.net", "Later")))
-                        .isInstanceOf(IOException.class)
-                        .hasMessageContaining("end of DATA")
-                        .hasMessageContaining("451 4.4.3");
+                if (onTemperror.equals("tempfail")) {
+                    assertThatThrownBy(() -> new Submit(outage.smtpPort()).inbound("olga@origin.example", to, message))
+                            .isInstanceOf(IOException.class)
+                            .hasMessageContaining("end of DATA")
+                            .hasMessageContaining("451 4.4.3");
+                } else {
+                    new Submit(outage.smtpPort()).inbound("olga@origin.example", to, message);
+                }
                 long seconds = Duration.ofNanos(System.nanoTime() - start).toSeconds();
                 assertThat(seconds).as("MAIL FROM and DATA each wait at most the 1.5 s budget").isLessThan(10);
                 assertThat(silent.ignored()).as("queries the silent DNS left unanswered").isPositive();
+                if (onTemperror.equals("accept")) {
+                    String headers = new Mailboxes(outage.imapPort()).awaitOne(to, "INBOX");
+                    assertThat(HeaderFields.authResults(headers, MX)).singleElement()
+                            .satisfies(ar -> assertThat(ar.results()).extracting(r -> r.method() + "=" + r.result())
+                                    .containsExactly("spf=temperror", "dkim=none", "arc=none", "dmarc=temperror"));
+                }
             }
         }
     }

@@ -54,6 +54,9 @@ public final class JamesThroughputReport {
             ratio(scores, chain, "chain-alone");
         }
         ratio(scores, "chain-dns-silent", "chain");
+        for (String session : new String[] {"session", "session-dns-silent", "session-dns-silent-tempfail"}) {
+            ratio(scores, session, "session-alone");
+        }
         if (args.length == 2 && Files.isRegularFile(Path.of(args[1]))) {
             Map<String, Score> cpu = readCpu(Path.of(args[1]));
             System.out.println();

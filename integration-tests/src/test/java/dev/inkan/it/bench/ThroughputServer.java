@@ -50,6 +50,8 @@ final class ThroughputServer implements AutoCloseable {
     private final boolean relay;
     private final Path dir;
     private FakeDnsServer dns;
+    /** The reply James gives at the end of DATA: 250, or 451 when SmtpChecks refuses every message for now. */
+    private String endOfData = "250";
     private final RunningJames james;
     private final SmtpSink sink;
     private final byte[] message;
@@ -104,9 +106,12 @@ final class ThroughputServer implements AutoCloseable {
                 server.checkInbound(base.equals("inbound-DkimVerify"));
             }
             case "chain", "chain-alone", "chain-dns-silent", "chain-hostile" -> server = chain(setup, key, conf, site, dir);
+            case "session", "session-alone", "session-dns-silent", "session-dns-silent-tempfail" ->
+                    server = session(setup, key, conf, site, dir);
             default -> throw new IllegalArgumentException("unknown setup '" + setup
                     + "': relay, relay-DkimSign, inbound, inbound-DkimVerify (the last two also with -ed25519),"
-                    + " chain, chain-alone, chain-dns-silent, chain-hostile");
+                    + " chain, chain-alone, chain-dns-silent, chain-hostile, session, session-alone, session-dns-silent,"
+                    + " session-dns-silent-tempfail");
         }
         return server;
     }
@@ -167,6 +172,60 @@ final class ThroughputServer implements AutoCloseable {
     }
 
     /**
+     * The checks in the SMTP session (conf-examples/smtp-enforcement: SmtpChecks in smtpserver.xml, no checking
+     * mailet), DNS from a real server on 127.0.0.1:
+     * <ul>
+     *   <li>{@code session}: DNS answers; {@code session-alone}: the same James without SmtpChecks and Inkan's
+     *       matchers;</li>
+     *   <li>{@code session-dns-silent}: the DNS server never answers, {@code onTemperror=accept}: mail is delivered
+     *       with temperrors;</li>
+     *   <li>{@code session-dns-silent-tempfail}: the same with {@code onTemperror=tempfail}: every message is
+     *       answered 451 at the end of DATA; an operation is then one refused transaction.</li>
+     * </ul>
+     */
+    private static ThroughputServer session(String setup, SigningKey key, JamesConf conf, Path site, Path dir)
+            throws Exception {
+        DkimZone zone = new DkimZone().publish("sel", "origin.example", key)
+                .txt("origin.example", "v=spf1 ip4:127.0.0.1 -all")
+                .txt("_dmarc.origin.example", "v=DMARC1; p=reject");
+        FakeDnsServer dns = new FakeDnsServer(zone);
+        ConfExample example = ConfExample.load("smtp-enforcement");
+        if (setup.equals("session-alone")) {
+            example.withoutInkanMailets();
+        } else {
+            String handler = example.smtpChecksHandler()
+                    .replace("<skipNetworks>127.0.0.0/8, ::1</skipNetworks>", "<skipNetworks>::1</skipNetworks>")
+                    .replace("</authservId>", "</authservId><dnsServers>127.0.0.1:" + dns.port() + "</dnsServers>");
+            if (setup.endsWith("-tempfail")) {
+                handler = handler.replace("<onTemperror>accept</onTemperror>", "<onTemperror>tempfail</onTemperror>");
+            }
+            conf.smtpHandler(handler);
+        }
+        example.installInto(conf, site);
+        RunningJames james = RunningJames.start(conf).domain("example.net");
+        byte[] message = Signers.inkan(message(ORIGIN, RECIPIENT, "<bench@origin.example>"), key, "origin.example", "sel");
+        ThroughputServer server = new ThroughputServer(false, dir, james, null, message);
+        server.dns = dns;
+        server.nextRecipient();
+        if (setup.contains("dns-silent")) {
+            dns.silentForAll();
+        }
+        switch (setup) {
+            case "session" -> server.checkResults(List.of("spf=pass", "dkim=pass", "arc=none", "dmarc=pass"));
+            case "session-alone" -> server.checkResults(List.of());
+            case "session-dns-silent" -> server.checkResults(
+                    List.of("spf=temperror", "dkim=temperror", "arc=none", "dmarc=temperror"));
+            default -> {
+                server.endOfData = "451";
+                try (Submit.Session session = server.openSession()) {
+                    server.send(session); // throws unless James answers 451
+                }
+            }
+        }
+        return server;
+    }
+
+    /**
      * Inbound: from now on mail goes to a new, empty mailbox. James 3.8.1's memory mailbox gets slower as a
      * folder grows (one INBOX of the inbound setup fell from ~75-100 to ~40 messages/s within 30 s), which
      * would measure the mailbox, not the mail path; a fresh recipient per invocation keeps every folder at
@@ -197,7 +256,7 @@ final class ThroughputServer implements AutoCloseable {
         if (relay) {
             session.send(ALICE, List.of(BOB), message);
         } else {
-            session.send(ORIGIN, List.of(recipient), message);
+            session.send(ORIGIN, List.of(recipient), message, endOfData);
         }
         sent.incrementAndGet();
     }
@@ -209,6 +268,9 @@ final class ThroughputServer implements AutoCloseable {
 
     /** Waits until {@code count} messages have arrived at the sink or in the mailbox. */
     void awaitArrived(long count) throws Exception {
+        if (!endOfData.equals("250")) {
+            return; // refused in the session: nothing arrives, the reply was the operation
+        }
         if (relay) {
             if (!sink.awaitCount(count, ARRIVAL_TIMEOUT)) {
                 throw new IllegalStateException("the sink has " + sink.count() + " of " + count + " messages");

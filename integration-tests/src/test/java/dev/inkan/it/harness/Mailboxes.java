@@ -73,7 +73,7 @@ public final class Mailboxes {
             if (imap.folders().stream().noneMatch(line -> line.endsWith(" " + folder) || line.endsWith(" \"" + folder + "\""))) {
                 imap.command("CREATE \"" + folder + "\"");
             }
-            return new FolderWatch(imap, imap.select(folder));
+            return new FolderWatch(imap, imap.select(folder), () -> watch(user, folder));
         } catch (IOException | RuntimeException e) {
             imap.close();
             throw e;
@@ -83,12 +83,19 @@ public final class Mailboxes {
     /** See {@link #watch}. */
     public static final class FolderWatch implements AutoCloseable {
 
-        private final ImapSession imap;
-        private int messages;
+        /** Opens the same watch anew. */
+        interface Reopen {
+            FolderWatch open() throws IOException;
+        }
 
-        private FolderWatch(ImapSession imap, int messages) {
+        private ImapSession imap;
+        private int messages;
+        private final Reopen reopen;
+
+        private FolderWatch(ImapSession imap, int messages, Reopen reopen) {
             this.imap = imap;
             this.messages = messages;
+            this.reopen = reopen;
         }
 
         /** The last message count the server reported. */
@@ -98,8 +105,18 @@ public final class Mailboxes {
 
         /** Waits until the folder holds at least {@code count} messages; false if {@code timeout} passed first. */
         public boolean await(int count, Duration timeout) throws IOException {
-            if (messages < count) {
-                messages = Math.max(messages, imap.idleUntil(count, System.nanoTime() + timeout.toNanos()));
+            long deadline = System.nanoTime() + timeout.toNanos();
+            while (messages < count && System.nanoTime() - deadline < 0) {
+                try {
+                    messages = Math.max(messages, imap.idleUntil(count, deadline));
+                } catch (java.net.SocketTimeoutException e) {
+                    // James 3.8.1's IMAP server sometimes leaves an IDLE unanswered under load: a new session
+                    // sees the folder as it is, and waits on
+                    imap.close();
+                    FolderWatch fresh = reopen.open();
+                    imap = fresh.imap;
+                    messages = Math.max(messages, fresh.messages);
+                }
             }
             return messages >= count;
         }

@@ -104,6 +104,11 @@ public final class Submit {
 
         /** One transaction: MAIL FROM (BODY=8BITMIME for 8bit mail), RCPT TO each, DATA; James answered 250. */
         public void send(String mailFrom, List<String> rcptTo, byte[] message) throws IOException {
+            send(mailFrom, rcptTo, message, "250");
+        }
+
+        /** The same, expecting {@code endOfData} (e.g. "451") as the reply to the end of DATA. */
+        public void send(String mailFrom, List<String> rcptTo, byte[] message, String endOfData) throws IOException {
             boolean eightBit = hasEightBitBytes(message) && offers8BitMime;
             command(in, out, "MAIL FROM:<" + mailFrom + ">" + (eightBit ? " BODY=8BITMIME" : ""), "250");
             for (String rcpt : rcptTo) {
@@ -112,7 +117,7 @@ public final class Submit {
             command(in, out, "DATA", "354");
             out.write(dotStuffed(message));
             out.flush();
-            expect(in, "250", "end of DATA");
+            expect(in, endOfData, "end of DATA");
         }
 
         @Override
