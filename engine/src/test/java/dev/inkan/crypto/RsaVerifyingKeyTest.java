@@ -16,8 +16,18 @@ import org.junit.jupiter.api.Test;
 /** What a p= value that is no usable RSA key is reported as (RFC 6376 §3.6.1). */
 class RsaVerifyingKeyTest {
 
-    private static final BigInteger MODULUS = BigInteger.probablePrime(1024, new SecureRandom())
-            .multiply(BigInteger.probablePrime(1024, new SecureRandom()));
+    /** The modulus of a real 2048-bit key (two random 1024-bit primes alone may give 2047 bits). */
+    private static final BigInteger MODULUS = modulus();
+
+    private static BigInteger modulus() {
+        try {
+            java.security.KeyPairGenerator generator = java.security.KeyPairGenerator.getInstance("RSA");
+            generator.initialize(2048, new SecureRandom());
+            return ((java.security.interfaces.RSAPublicKey) generator.generateKeyPair().getPublic()).getModulus();
+        } catch (java.security.GeneralSecurityException e) {
+            throw new AssertionError(e);
+        }
+    }
 
     @Test
     void aKeyWithAnAbsurdExponentIsNamedSoNotAsMissingItsModulus() throws Exception {
