@@ -117,6 +117,16 @@ final class ThroughputServer implements AutoCloseable {
     }
 
     /**
+     * A DNS server on 127.0.0.1 for the inbound setups' sender: origin.example's DKIM key (selector sel), SPF
+     * record listing 127.0.0.1 (the benchmark's MTA) and DMARC p=reject.
+     */
+    private static FakeDnsServer originDns(SigningKey key) throws IOException {
+        return new FakeDnsServer(new DkimZone().publish("sel", "origin.example", key)
+                .txt("origin.example", "v=spf1 ip4:127.0.0.1 -all")
+                .txt("_dmarc.origin.example", "v=DMARC1; p=reject"));
+    }
+
+    /**
      * The full inbound chain (conf-examples/dmarc-inbound: DkimVerify, SpfCheck, ArcVerify, DmarcEvaluate) asking
      * a real DNS server on 127.0.0.1 through {@code dnsServers}, as an operator configures it:
      * <ul>
@@ -129,10 +139,7 @@ final class ThroughputServer implements AutoCloseable {
      */
     private static ThroughputServer chain(String setup, SigningKey key, JamesConf conf, Path site, Path dir)
             throws Exception {
-        DkimZone zone = new DkimZone().publish("sel", "origin.example", key)
-                .txt("origin.example", "v=spf1 ip4:127.0.0.1 -all")
-                .txt("_dmarc.origin.example", "v=DMARC1; p=reject");
-        FakeDnsServer dns = new FakeDnsServer(zone);
+        FakeDnsServer dns = originDns(key);
         ConfExample example = ConfExample.load("dmarc-inbound").dnsServer(dns.port()).skipNetworks("::1");
         if (setup.equals("chain-alone")) {
             example.withoutInkanMailets();
@@ -185,10 +192,7 @@ final class ThroughputServer implements AutoCloseable {
      */
     private static ThroughputServer session(String setup, SigningKey key, JamesConf conf, Path site, Path dir)
             throws Exception {
-        DkimZone zone = new DkimZone().publish("sel", "origin.example", key)
-                .txt("origin.example", "v=spf1 ip4:127.0.0.1 -all")
-                .txt("_dmarc.origin.example", "v=DMARC1; p=reject");
-        FakeDnsServer dns = new FakeDnsServer(zone);
+        FakeDnsServer dns = originDns(key);
         ConfExample example = ConfExample.load("smtp-enforcement");
         if (setup.equals("session-alone")) {
             example.withoutInkanMailets();
