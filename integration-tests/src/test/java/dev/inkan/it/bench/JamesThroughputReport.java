@@ -54,6 +54,8 @@ public final class JamesThroughputReport {
             ratio(scores, chain, "chain-alone");
         }
         ratio(scores, "chain-dns-silent", "chain");
+        ratio(scores, "chain", "chain-alone-header");
+        ratio(scores, "chain-alone-header", "chain-alone");
         for (String session : new String[] {"session", "session-dns-silent", "session-dns-silent-tempfail"}) {
             ratio(scores, session, "session-alone");
         }

@@ -105,7 +105,8 @@ final class ThroughputServer implements AutoCloseable {
                 server.nextRecipient();
                 server.checkInbound(base.equals("inbound-DkimVerify"));
             }
-            case "chain", "chain-alone", "chain-dns-silent", "chain-hostile" -> server = chain(setup, key, conf, site, dir);
+            case "chain", "chain-alone", "chain-alone-header", "chain-dns-silent", "chain-hostile" ->
+                    server = chain(setup, key, conf, site, dir);
             case "session", "session-alone", "session-dns-silent", "session-dns-silent-tempfail" ->
                     server = session(setup, key, conf, site, dir);
             default -> throw new IllegalArgumentException("unknown setup '" + setup
@@ -132,6 +133,8 @@ final class ThroughputServer implements AutoCloseable {
      * <ul>
      *   <li>{@code chain}: the server answers (DKIM key, SPF, DMARC p=reject for origin.example);</li>
      *   <li>{@code chain-alone}: the same James without any Inkan mailet;</li>
+     *   <li>{@code chain-alone-header}: that James with one header added to every mail by James's own
+     *       SetMimeHeader, the least any authentication plugin does (James then writes a modified message);</li>
      *   <li>{@code chain-dns-silent}: the server never answers (a resolver outage from the start, so no cache);</li>
      *   <li>{@code chain-hostile}: the server answers, but each message also carries {@value #HOSTILE_SIGNATURES}
      *       signatures of hostile.example whose selectors' name server never answers.</li>
@@ -141,8 +144,13 @@ final class ThroughputServer implements AutoCloseable {
             throws Exception {
         FakeDnsServer dns = originDns(key);
         ConfExample example = ConfExample.load("dmarc-inbound").dnsServer(dns.port()).skipNetworks("::1");
-        if (setup.equals("chain-alone")) {
+        if (setup.startsWith("chain-alone")) {
             example.withoutInkanMailets();
+        }
+        if (setup.equals("chain-alone-header")) {
+            // the least any authentication plugin does: one header added to every mail
+            example.withMailetFirstInRoot("<mailet match=\"All\" class=\"SetMimeHeader\"><name>"
+                    + "Authentication-Results</name><value>mx.example.net; spf=none</value></mailet>");
         }
         example.installInto(conf, site);
         RunningJames james = RunningJames.start(conf).domain("example.net");
@@ -170,6 +178,9 @@ final class ThroughputServer implements AutoCloseable {
         }
         if (setup.equals("chain-alone")) {
             expected = List.of();
+        }
+        if (setup.equals("chain-alone-header")) {
+            expected = List.of("spf=none");
         }
         ThroughputServer server = new ThroughputServer(false, dir, james, null, message);
         server.dns = dns;

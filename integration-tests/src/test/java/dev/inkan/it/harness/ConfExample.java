@@ -146,6 +146,18 @@ public final class ConfExample {
     }
 
     /**
+     * For the James throughput benchmark only: puts {@code mailetXml} first in the root processor (e.g. James's
+     * own SetMimeHeader, to measure what any header edit costs James).
+     */
+    public ConfExample withMailetFirstInRoot(String mailetXml) {
+        Matcher m = Pattern.compile("<processor state=\"root\"[^>]*>").matcher(mailetContainer());
+        require(m.find(), "root processor");
+        files.put("mailetcontainer.xml", mailetContainer().substring(0, m.end()) + "\n            " + mailetXml
+                + mailetContainer().substring(m.end()));
+        return this;
+    }
+
+    /**
      * For the James throughput benchmark only, which measures James with and without Inkan: removes every
      * mailet that is Inkan's or runs on an Inkan matcher, leaving James's own configuration.
      */
