@@ -2,21 +2,24 @@ package dev.inkan.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.inkan.authenticate.Authentication;
+import dev.inkan.authenticate.AuthenticationConfig;
+import dev.inkan.authenticate.Authenticator;
+import dev.inkan.authenticate.Method;
+import dev.inkan.authenticate.RecordedResults;
+import dev.inkan.authenticate.SmtpEnvelope;
 import dev.inkan.authres.AuthResultsFormatter;
 import dev.inkan.authres.AuthenticationResults;
 import dev.inkan.net.IpLiteral;
-import dev.inkan.spf.SpfConfig;
-import dev.inkan.dns.DnsLookups;
-import dev.inkan.dns.DnsResolver;
-import dev.inkan.spf.SpfEvaluator;
-import dev.inkan.spf.SpfRequest;
 import dev.inkan.spf.SpfVerdict;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.net.InetAddress;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -84,12 +87,14 @@ final class SpfCommand implements Callable<Integer> {
             throw new InputException("--helo-identity checks the HELO name; it cannot be combined with --mail-from");
         }
         String id = LocalHost.nameOr(receiver, "--receiver");
-        DnsResolver resolver = dns.resolver();
-        SpfEvaluator evaluator = new SpfEvaluator(SpfConfig.builder(resolver).receiver(id)
-                .clock(now == null ? Clock.systemUTC() : Clock.fixed(now, ZoneOffset.UTC)).build());
-        SpfRequest request = heloIdentity ? SpfRequest.helo(client, helo)
-                : SpfRequest.mailFrom(client, helo, mailFrom == null ? "" : mailFrom);
-        SpfVerdict verdict = evaluator.evaluate(request, new DnsLookups(resolver).forMessage(dns.budget()));
+        Authenticator authenticator = new Authenticator(AuthenticationConfig.builder(dns.resolver(), id)
+                .clock(now == null ? Clock.systemUTC() : Clock.fixed(now, ZoneOffset.UTC))
+                .dnsBudget(dns.budget())
+                .checkHelo(heloIdentity)
+                .build());
+        Authentication checked = authenticator.authenticate(InputStream.nullInputStream(),
+                SmtpEnvelope.of(client, helo, mailFrom), EnumSet.of(Method.SPF), RecordedResults.none());
+        SpfVerdict verdict = heloIdentity ? checked.spfHelo() : checked.spf();
         String authenticationResults = AuthResultsFormatter.value(AuthenticationResults.of(id, List.of(verdict.toResultInfo())));
         PrintStream out = inkan.streams().out();
         if (json) {

@@ -31,12 +31,6 @@ public final class ArcHopResults {
         return results;
     }
 
-    /** True when the message has an Authentication-Results field for {@code authservId}. */
-    public static boolean present(HeaderBlock headers, String authservId) {
-        return headers.named("Authentication-Results").stream()
-                .anyMatch(f -> AuthResultsHeaders.claimsAuthservId(f.value(), authservId));
-    }
-
     /**
      * The AAR's results: {@code hop}, with {@code arc} appended when {@code hop} has no {@code arc} result
      * (RFC 8617 §5.2: the validation result SHOULD be included in this ADMD's results). An arc result already

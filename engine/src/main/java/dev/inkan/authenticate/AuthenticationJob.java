@@ -44,6 +44,7 @@ public final class AuthenticationJob implements BodyHashRequester {
     private final DkimCheck dkim;
     private final ArcCheck arc;
     private final boolean checkSpf;
+    private final SpfRequest spfRequest;
     private final boolean needDmarc;
     private HeaderBlock headers;
 
@@ -62,8 +63,10 @@ public final class AuthenticationJob implements BodyHashRequester {
                 || needDmarc && !config.dmarc().trustedArcSealers().isEmpty();
         this.arc = arcWanted ? authenticator.arc().check(dns) : null;
         this.checkSpf = (methods.contains(Method.SPF) || needDmarc) && !recorded.has(Method.SPF) && envelope.hasClient();
+        this.spfRequest = checkSpf ? SpfRequest.mailFrom(envelope.clientIp(), envelope.helo(), envelope.mailFrom())
+                : null;
         if (checkSpf) {
-            dns.prefetchTxt(SpfRequest.mailFrom(envelope.clientIp(), envelope.helo(), envelope.mailFrom()).domain());
+            dns.prefetchTxt(spfRequest.domain());
             if (config.checkHelo() && !envelope.helo().isEmpty()) {
                 dns.prefetchTxt(envelope.helo());
             }
@@ -97,17 +100,10 @@ public final class AuthenticationJob implements BodyHashRequester {
     }
 
     /**
-     * Whether the job needs the body: DKIM and ARC hash it; DMARC alone (its DKIM and SPF results recorded) reads
-     * only the header block, so a caller may hand it the header and an empty body.
-     */
-    public boolean needsBody() {
-        return needsBody(name -> true);
-    }
-
-    /**
-     * As {@link #needsBody()}, for a caller that can tell cheaply which header fields a message has (James's
-     * parsed headers): DKIM needs the body only when there is a DKIM-Signature, ARC only when there is an ARC
-     * field. An unsigned message without a chain is then read as its header block alone.
+     * Whether the job needs the body, for a caller that can tell cheaply which header fields a message has
+     * (James's parsed headers): DKIM hashes it only when there is a DKIM-Signature, ARC only when there is an ARC
+     * field; DMARC alone (its DKIM and SPF results recorded) reads only the header block. When false, a caller may
+     * hand the job the header block and an empty body.
      */
     public boolean needsBody(java.util.function.Predicate<String> hasField) {
         return dkim != null && hasField.test("DKIM-Signature")
@@ -129,8 +125,7 @@ public final class AuthenticationJob implements BodyHashRequester {
             if (authenticator.config().checkHelo()) {
                 spfHelo = authenticator.spf().evaluate(SpfRequest.helo(envelope.clientIp(), envelope.helo()), dns);
             }
-            spf = authenticator.spf().evaluate(SpfRequest.mailFrom(envelope.clientIp(), envelope.helo(),
-                    envelope.mailFrom()), dns);
+            spf = authenticator.spf().evaluate(spfRequest, dns);
         }
         List<DkimVerdict> dkimVerdicts = dkim == null ? null : dkim.verdicts(message);
         ArcVerdict chain = arc == null ? null : arc.verdict(message);
@@ -148,8 +143,7 @@ public final class AuthenticationJob implements BodyHashRequester {
      * fail, DMARC permerror (no readable author), SPF as the envelope says.
      */
     public Authentication unreadable(String problem) {
-        SpfVerdict spf = checkSpf ? authenticator.spf().evaluate(SpfRequest.mailFrom(envelope.clientIp(),
-                envelope.helo(), envelope.mailFrom()), dns) : null;
+        SpfVerdict spf = checkSpf ? authenticator.spf().evaluate(spfRequest, dns) : null;
         return new Authentication(authenticator.config().authservId(), methods, envelope, recorded, null, null, spf,
                 null, null, problem);
     }

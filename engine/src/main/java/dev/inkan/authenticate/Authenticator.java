@@ -61,14 +61,17 @@ public final class Authenticator {
     }
 
     /**
-     * Reads {@code message} to its end and checks {@code methods}. A header block beyond the configured limits is
-     * not an exception: every method that needs the header reports it as its permanent error.
+     * Reads {@code message} to its end (not at all when only SPF is checked) and checks {@code methods}. A header
+     * block beyond the configured limits is not an exception: every method that needs the header reports it as its permanent error.
      *
      * @throws IOException when reading {@code message} fails
      */
     public Authentication authenticate(InputStream message, SmtpEnvelope envelope, Set<Method> methods,
             RecordedResults recorded) throws IOException {
         AuthenticationJob job = start(envelope, methods, recorded);
+        if (!job.needsMessage()) {
+            return job.result(null); // SPF alone: the envelope is all it needs, the stream is not read
+        }
         ScannedMessage scanned;
         try {
             scanned = MessageSink.scan(message, config.messageLimits(), List.of(job));

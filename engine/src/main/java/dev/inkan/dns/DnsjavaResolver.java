@@ -191,8 +191,7 @@ public final class DnsjavaResolver extends RecordQueries {
          * 5 minutes); zero turns it off. Default 30 s. See {@code UnreachableNames}.
          */
         public Builder timeoutCacheTtl(Duration ttl) {
-            new UnreachableNames(ttl, 1); // validates
-            this.timeoutCacheTtl = ttl;
+            this.timeoutCacheTtl = UnreachableNames.checkTtl(ttl);
             return this;
         }
 

@@ -21,13 +21,19 @@ final class UnreachableNames {
     private final ConcurrentHashMap<String, Long> until = new ConcurrentHashMap<>();
 
     UnreachableNames(Duration ttl, int maxEntries) {
+        this.ttlNanos = checkTtl(ttl).toNanos();
+        this.maxEntries = maxEntries;
+    }
+
+    /** {@code ttl}, when it is 0 to 5 minutes (RFC 2308 §7.2). */
+    static Duration checkTtl(Duration ttl) {
         if (ttl.isNegative() || ttl.compareTo(MAX_TTL) > 0) {
             throw new IllegalArgumentException("timeout cache time must be 0 to 5 minutes (RFC 2308 section 7.2): "
                     + ttl);
         }
-        this.ttlNanos = ttl.toNanos();
-        this.maxEntries = maxEntries;
+        return ttl;
     }
+
 
     /** Whether {@code key} timed out less than the TTL ago. */
     boolean recentlyTimedOut(String key, long now) {

@@ -1,8 +1,5 @@
 package dev.inkan.message;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,7 +21,8 @@ import org.apache.james.mime4j.field.address.ParseException;
  * headers), else as ISO-8859-1, unfolded, and parsed with Mime4j's strict RFC 5322 address parser
  * (display names with encoded words, comments, quoted local-parts, groups). When that fails, Mime4j's
  * lenient parser recovers what it can and {@link #lenient()} is set (unless the only reason was UTF-8, which
- * RFC 6532 allows): a malformed From must not hide its domain from DMARC (RFC 9989 §11.5). Encoded words are never decoded inside an address (RFC 2047 §5).
+ * RFC 6532 allows): a malformed From must not hide its domain from DMARC (RFC 9989 §11.5). Encoded words are
+ * never decoded inside an address (RFC 2047 §5).
  *
  * @param fields the number of From fields
  * @param domains the domain of each mailbox, all From fields top to bottom, groups flattened, lower-cased,
@@ -71,15 +69,12 @@ public record FromDomains(int fields, List<String> domains, int withoutDomain, b
     }
 
     private static String decode(HeaderField field) {
-        byte[] raw = field.raw();
-        try {
-            String text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(raw)).toString();
-            int colon = text.indexOf(':');
-            return colon < 0 ? "" : text.substring(colon + 1);
-        } catch (CharacterCodingException e) {
+        String text = Octets.strictUtf8(field.raw());
+        if (text == null) {
             return field.value();
         }
+        int colon = text.indexOf(':');
+        return colon < 0 ? "" : text.substring(colon + 1);
     }
 
     /**
@@ -88,7 +83,7 @@ public record FromDomains(int fields, List<String> domains, int withoutDomain, b
      * character is stood in for by an ASCII letter and the structure parsed again.
      */
     private static boolean validUnderRfc6532(String value) {
-        if (value.chars().allMatch(c -> c < 0x80)) {
+        if (Octets.allBelow(value, 0x80)) {
             return false;
         }
         StringBuilder ascii = new StringBuilder(value.length());

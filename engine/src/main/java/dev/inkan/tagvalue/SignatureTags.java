@@ -1,5 +1,6 @@
 package dev.inkan.tagvalue;
 
+import dev.inkan.message.Octets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
@@ -126,18 +127,11 @@ public final class SignatureTags {
      * {@link #aLabels}; never null for a non-null value.
      */
     public static String text(String octets) {
-        if (octets == null || allBelow(octets, 0x80) || !allBelow(octets, 0x100)) {
+        if (octets == null || Octets.allBelow(octets, 0x80) || !Octets.allBelow(octets, 0x100)) {
             return octets;
         }
-        try {
-            return java.nio.charset.StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
-                    .decode(java.nio.ByteBuffer.wrap(octets.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1)))
-                    .toString();
-        } catch (java.nio.charset.CharacterCodingException e) {
-            return octets;
-        }
+        String text = Octets.strictUtf8(octets.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        return text != null ? text : octets;
     }
 
     /**
@@ -148,7 +142,7 @@ public final class SignatureTags {
      */
     public static String aLabels(String value) {
         String text = text(value);
-        if (text == null || allBelow(text, 0x80)) {
+        if (text == null || Octets.allBelow(text, 0x80)) {
             return text;
         }
         StringBuilder out = new StringBuilder(text.length() + 16);
@@ -156,7 +150,7 @@ public final class SignatureTags {
             if (out.length() > 0) {
                 out.append('.');
             }
-            if (allBelow(label, 0x80)) {
+            if (Octets.allBelow(label, 0x80)) {
                 out.append(label);
                 continue;
             }
@@ -167,16 +161,6 @@ public final class SignatureTags {
             }
         }
         return out.toString();
-    }
-
-    /** Whether every character of {@code s} is below {@code limit} (0x80: ASCII; 0x100: one octet each). */
-    public static boolean allBelow(String s, int limit) {
-        for (int i = 0; i < s.length(); i++) {
-            if (s.charAt(i) >= limit) {
-                return false;
-            }
-        }
-        return true;
     }
 
     public static boolean isDomainName(String d) {

@@ -54,7 +54,16 @@ public final class MailAuthentication {
     /** As {@link #authenticate(Mail, Set)} with the recorded results given. */
     public Authentication authenticate(Mail mail, Set<Method> methods, RecordedResults recorded)
             throws IOException, MessagingException {
-        AuthenticationJob job = authenticator.start(envelope(mail), methods, recorded);
+        return authenticate(mail, envelope(mail), methods, recorded);
+    }
+
+    /**
+     * As {@link #authenticate(Mail, Set, RecordedResults)} for the SMTP transaction {@code envelope} (an SMTP hook
+     * knows it from the session, before James has recorded it on the mail).
+     */
+    public Authentication authenticate(Mail mail, SmtpEnvelope envelope, Set<Method> methods, RecordedResults recorded)
+            throws IOException, MessagingException {
+        AuthenticationJob job = authenticator.start(envelope, methods, recorded);
         if (!job.needsMessage()) {
             return job.result(null); // SPF alone: the envelope is all it needs
         }
@@ -66,6 +75,12 @@ public final class MailAuthentication {
         } catch (MessageLimitException e) {
             return job.unreadable(e.getMessage());
         }
+    }
+
+    /** Methods that need no message (SPF) for an SMTP transaction, before there is a message (MAIL FROM). */
+    public Authentication authenticate(SmtpEnvelope envelope, Set<Method> methods) throws IOException {
+        return authenticator.authenticate(java.io.InputStream.nullInputStream(), envelope, methods,
+                RecordedResults.none());
     }
 
     /**

@@ -31,8 +31,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Adds an ARC set (RFC 8617 §5.1) to mail this hop forwards: an ARC-Authentication-Results holding this hop's
  * results (the results DkimVerify, SpfCheck, ArcVerify and DmarcEvaluate recorded as mail attributes; never an
- * Authentication-Results field found on the message, which a sender can write), an ARC-Message-Signature over the message as it leaves, and an ARC-Seal whose cv=
- * is the incoming chain's validation. That validation is the one ArcVerify recorded on arrival (so changes in
+ * Authentication-Results field found on the message, which a sender can write), an ARC-Message-Signature over
+ * the message as it leaves, and an ARC-Seal whose cv= is the incoming chain's validation. That validation is the one ArcVerify recorded on arrival (so changes in
  * between, like a list's Subject tag, don't count against the chain); without it, ArcSeal validates the chain
  * itself and records arc=. Keys as for DkimSign (single key, list, or key and signing tables); a single key
  * seals every mail. Like signing, sealing must be the last change ({@link FixedPoint}). Failures never stop

@@ -24,8 +24,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * DMARC (RFC 9989, or RFC 7489 with {@code mode=rfc7489}): takes the DKIM and SPF results DkimVerify and
- * SpfCheck recorded (and checks them itself, in the same pipeline, when they are absent), evaluates the From domain's policy, adds
- * {@code dmarc=} with {@code header.from} and {@code policy.dmarc} to the one Authentication-Results field and
+ * SpfCheck recorded (and checks them itself, in the same pipeline, when they are absent), evaluates the From
+ * domain's policy, adds {@code dmarc=} with {@code header.from} and {@code policy.dmarc} to the one Authentication-Results field and
  * the attribute {@code dev.inkan.dmarc}, and applies the disposition as configured ({@code onReject},
  * {@code onQuarantine}: annotate, bounce, drop or processor:NAME). A passing ARC chain whose first sealer is in
  * {@code trustedArcSealers} overrides a failure (RFC 8617 §7.2), shown in the result's comment. A failure of

@@ -9,7 +9,7 @@ import dev.inkan.james.authenticate.AuthenticationParameters;
 import dev.inkan.james.authenticate.MailAuthentication;
 import dev.inkan.james.authres.AuthResultsField;
 import dev.inkan.james.config.MailetParameters;
-import dev.inkan.net.IpNetwork;
+import dev.inkan.james.config.SkippedClients;
 import dev.inkan.spf.SpfVerdict;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -34,14 +34,12 @@ import org.slf4j.LoggerFactory;
 public class SpfCheck extends GenericMailet {
 
     private static final Logger LOG = LoggerFactory.getLogger(SpfCheck.class);
-    private static final Set<String> PARAMETERS = Set.of("checkHelo", "addReceivedSpf", "skipNetworks",
-            "skipAuthenticated");
+    private static final Set<String> PARAMETERS = Set.of("checkHelo", "addReceivedSpf");
 
     private final Clock clock;
     private MailAuthentication pipeline;
     private boolean addReceivedSpf;
-    private boolean skipAuthenticated;
-    private List<IpNetwork> skipNetworks;
+    private SkippedClients skipped;
 
     public SpfCheck() {
         this(Clock.systemUTC());
@@ -55,24 +53,18 @@ public class SpfCheck extends GenericMailet {
     public void init() throws MessagingException {
         Set<String> allowed = new HashSet<>(PARAMETERS);
         allowed.addAll(AuthenticationParameters.NAMES);
+        allowed.addAll(SkippedClients.NAMES);
         checkInitParameters(allowed);
         MailetParameters p = new MailetParameters("SpfCheck", this::getInitParameter);
         addReceivedSpf = p.bool("addReceivedSpf", true);
-        skipAuthenticated = p.bool("skipAuthenticated", true);
-        skipNetworks = new ArrayList<>();
-        List<String> networks = p.string("skipNetworks").isPresent() ? List.of(p.string("skipNetworks").get().split("[,\\s]+"))
-                : List.of("127.0.0.0/8", "::1");
-        for (String n : networks) {
-            skipNetworks.add(IpNetwork.parse(n).orElseThrow(() -> p.error("skipNetworks", "has an invalid address block '" + n + "'")));
-        }
+        skipped = SkippedClients.read(p);
         pipeline = new MailAuthentication(AuthenticationParameters.read(p, clock, p.bool("checkHelo", false), null));
     }
 
     @Override
     public void service(Mail mail) {
         SmtpEnvelope envelope = MailAuthentication.envelope(mail);
-        if (!envelope.hasClient() || skipNetworks.stream().anyMatch(n -> n.contains(envelope.clientIp()))
-                || skipAuthenticated && envelope.authenticated()) {
+        if (!envelope.hasClient() || skipped.skips(envelope.clientIp(), envelope.authenticated())) {
             return;
         }
         List<ResultInfo> results;

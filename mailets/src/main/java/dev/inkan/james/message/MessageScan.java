@@ -35,7 +35,7 @@ public final class MessageScan {
         MessageSink sink = new MessageSink(limits, requesters);
         for (String line : java.util.Collections.list(message.getAllHeaderLines())) {
             // JavaMail holds raw 8-bit header octets as ISO-8859-1 characters, or decoded UTF-8: give back octets
-            boolean octets = dev.inkan.tagvalue.SignatureTags.allBelow(line, 0x100);
+            boolean octets = dev.inkan.message.Octets.allBelow(line, 0x100);
             sink.write((line + "\r\n").getBytes(octets ? java.nio.charset.StandardCharsets.ISO_8859_1
                     : java.nio.charset.StandardCharsets.UTF_8));
         }

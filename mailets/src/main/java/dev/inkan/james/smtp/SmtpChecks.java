@@ -1,8 +1,6 @@
 package dev.inkan.james.smtp;
 
 import dev.inkan.authenticate.Authentication;
-import dev.inkan.authenticate.AuthenticationJob;
-import dev.inkan.authenticate.Authenticator;
 import dev.inkan.authenticate.Method;
 import dev.inkan.authenticate.RecordedResults;
 import dev.inkan.authenticate.SmtpEnvelope;
@@ -13,12 +11,11 @@ import dev.inkan.dmarc.DmarcResult;
 import dev.inkan.dmarc.DmarcVerdict;
 import dev.inkan.james.attributes.ResultAttributes;
 import dev.inkan.james.authenticate.AuthenticationParameters;
+import dev.inkan.james.authenticate.MailAuthentication;
 import dev.inkan.james.authres.AuthResultsField;
 import dev.inkan.james.config.DmarcParameters;
 import dev.inkan.james.config.MailetParameters;
-import dev.inkan.james.message.MessageScan;
-import dev.inkan.message.MessageLimitException;
-import dev.inkan.net.IpNetwork;
+import dev.inkan.james.config.SkippedClients;
 import dev.inkan.spf.SpfResult;
 import dev.inkan.spf.SpfVerdict;
 import java.net.InetAddress;
@@ -75,20 +72,20 @@ public class SmtpChecks implements MailHook, JamesMessageHook {
     private static final ProtocolSession.AttachmentKey<String> SPF =
             ProtocolSession.AttachmentKey.of("dev.inkan.smtp.spf", String.class);
     private static final Set<String> PARAMETERS = Set.of("mode", "publicSuffixList", "trustedArcSealers",
-            "rejectSpfFail", "spfTemperror", "onDmarcReject", "onTemperror", "skipNetworks", "skipAuthenticated");
+            "rejectSpfFail", "spfTemperror", "onDmarcReject", "onTemperror");
 
-    private Authenticator authenticator;
+    private MailAuthentication pipeline;
     private boolean rejectSpfFail;
     private boolean spfTempfail;
     private boolean rejectDmarc;
     private boolean dmarcTempfail;
-    private boolean skipAuthenticated;
-    private List<IpNetwork> skipNetworks;
+    private SkippedClients skipped;
 
     @Override
     public void init(Configuration configuration) throws ConfigurationException {
         Set<String> allowed = new HashSet<>(PARAMETERS);
         allowed.addAll(AuthenticationParameters.NAMES);
+        allowed.addAll(SkippedClients.NAMES);
         List<String> unknown = new ArrayList<>();
         configuration.getKeys().forEachRemaining(key -> {
             if (!allowed.contains(key) && !key.startsWith("[@")) {
@@ -100,20 +97,13 @@ public class SmtpChecks implements MailHook, JamesMessageHook {
         }
         MailetParameters p = new MailetParameters("SmtpChecks", name -> configuration.getString(name, null));
         try {
-            authenticator = new Authenticator(AuthenticationParameters.read(p, Clock.systemUTC(), false,
+            pipeline = new MailAuthentication(AuthenticationParameters.read(p, Clock.systemUTC(), false,
                     DmarcParameters.config(p)));
             rejectSpfFail = p.bool("rejectSpfFail", false);
             spfTempfail = choice(p, "spfTemperror", "accept", "tempfail");
             rejectDmarc = !choice(p, "onDmarcReject", "reject", "accept");
             dmarcTempfail = choice(p, "onTemperror", "accept", "tempfail");
-            skipAuthenticated = p.bool("skipAuthenticated", true);
-            skipNetworks = new ArrayList<>();
-            for (String n : p.string("skipNetworks").orElse("127.0.0.0/8, ::1").split("[,\\s]+")) {
-                if (!n.isEmpty()) {
-                    skipNetworks.add(IpNetwork.parse(n).orElseThrow(
-                            () -> p.error("skipNetworks", "has an invalid address block '" + n + "'")));
-                }
-            }
+            skipped = SkippedClients.read(p);
         } catch (MessagingException e) {
             throw new ConfigurationException(e.getMessage(), e);
         }
@@ -136,8 +126,7 @@ public class SmtpChecks implements MailHook, JamesMessageHook {
             return HookResult.DECLINED;
         }
         try {
-            Authentication spf = authenticator.authenticate(java.io.InputStream.nullInputStream(), envelope.get(),
-                    EnumSet.of(Method.SPF), RecordedResults.none());
+            Authentication spf = pipeline.authenticate(envelope.get(), EnumSet.of(Method.SPF));
             SpfVerdict verdict = spf.spf();
             session.setAttachment(SPF, dev.inkan.authres.AuthResultsFormatter.resultInfo(verdict.toResultInfo()),
                     ProtocolSession.State.Transaction);
@@ -166,22 +155,12 @@ public class SmtpChecks implements MailHook, JamesMessageHook {
                 recorded = recorded.with(Method.SPF,
                         AuthResultsParser.parseResultInfo(spf.get()).value().map(List::of).orElse(List.of()));
             }
-            Authentication result = check(mail, envelope.get(), recorded);
+            Authentication result = pipeline.authenticate(mail, envelope.get(), EnumSet.allOf(Method.class), recorded);
             record(mail, result);
             return decide(result);
         } catch (Exception e) {
             LOG.warn("SmtpChecks: mail {} could not be checked inside Inkan; accepting it unchecked", mail.getName(), e);
             return HookResult.DECLINED;
-        }
-    }
-
-    private Authentication check(Mail mail, SmtpEnvelope envelope, RecordedResults recorded) throws Exception {
-        AuthenticationJob job = authenticator.start(envelope, EnumSet.allOf(Method.class), recorded);
-        try {
-            return job.result(MessageScan.scan(mail.getMessage(), authenticator.config().messageLimits(),
-                    List.of(job)));
-        } catch (MessageLimitException e) {
-            return job.unreadable(e.getMessage());
         }
     }
 
@@ -192,7 +171,7 @@ public class SmtpChecks implements MailHook, JamesMessageHook {
                 ResultAttributes.put(mail, method.keyword(), infos);
             }
         }
-        AuthResultsField.add(mail, authenticator.config().authservId(), result.resultInfos());
+        AuthResultsField.add(mail, pipeline.config().authservId(), result.resultInfos());
     }
 
     private HookResult decide(Authentication result) {
@@ -214,8 +193,7 @@ public class SmtpChecks implements MailHook, JamesMessageHook {
     /** The transaction as Inkan sees it, or empty when the client is not checked. */
     private Optional<SmtpEnvelope> envelope(SMTPSession session, MaybeSender sender) {
         InetAddress client = session.getRemoteAddress().getAddress();
-        if (skipNetworks.stream().anyMatch(n -> n.contains(client))
-                || skipAuthenticated && session.getUsername() != null) {
+        if (skipped.skips(client, session.getUsername() != null)) {
             return Optional.empty();
         }
         String helo = session.getAttachment(SMTPSession.CURRENT_HELO_NAME, ProtocolSession.State.Connection).orElse("");
