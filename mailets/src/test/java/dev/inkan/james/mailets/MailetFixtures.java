@@ -3,6 +3,7 @@ package dev.inkan.james.mailets;
 import dev.inkan.crypto.SigningKey;
 import dev.inkan.crypto.SigningKeyGenerator;
 import dev.inkan.dkim.DkimKeyRecord;
+import dev.inkan.james.message.HeaderEditor;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -12,6 +13,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import javax.mail.internet.MimeMessage;
 import org.apache.james.server.core.MimeMessageInputStreamSource;
 import org.apache.james.server.core.MimeMessageWrapper;
@@ -54,6 +56,31 @@ final class MailetFixtures {
         MimeMessage mime = new MimeMessageWrapper(MimeMessageInputStreamSource.create("mail-1",
                 new ByteArrayInputStream(message.getBytes(StandardCharsets.ISO_8859_1))));
         return FakeMail.builder().name("mail-1").mimeMessage(mime).build();
+    }
+
+    /**
+     * What James's message class writes around the fields Inkan puts on top of {@code message}: the text
+     * {@link #above} them and {@link #below} them, found by putting a probe field on top as the mailets do
+     * and saving. The two James lines differ here: 3.8.1's MailHeaders moves MIME-Version to the very top
+     * on {@code saveChanges()} (above = "MIME-Version: 1.0"), 3.9's Angus Mail leaves it where it was
+     * (above = ""). Neither field is signed, so signatures hold on both.
+     */
+    record JamesLayout(String above, String below) {
+
+        static JamesLayout of(String message) throws Exception {
+            String probe = "X-Inkan-Layout-Probe: 1\r\n";
+            Mail mail = mail(message);
+            HeaderEditor.rewrite(mail.getMessage(), List.of(probe), line -> true);
+            mail.getMessage().saveChanges();
+            String out = bytes(mail);
+            int at = out.indexOf(probe);
+            return new JamesLayout(out.substring(0, at), out.substring(at + probe.length()));
+        }
+
+        /** The whole message as James writes it when nothing went on top. */
+        String unchanged() {
+            return above + below;
+        }
     }
 
     static String bytes(Mail mail) throws Exception {
