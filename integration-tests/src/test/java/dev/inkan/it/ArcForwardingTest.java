@@ -18,7 +18,9 @@ import dev.inkan.it.harness.DkimZone;
 import dev.inkan.it.harness.HeaderFields;
 import dev.inkan.it.harness.JamesConf;
 import dev.inkan.it.harness.Mailboxes;
-import dev.inkan.it.harness.RunningJames;
+import dev.inkan.it.harness.James;
+import dev.inkan.it.harness.JamesHost;
+import dev.inkan.it.harness.Shutdown;
 import dev.inkan.it.harness.Signers;
 import dev.inkan.it.harness.SmtpSink;
 import dev.inkan.it.harness.SmtpTap;
@@ -36,6 +38,7 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -48,7 +51,7 @@ import org.junit.jupiter.api.io.TempDir;
  * validate as an ARC chain. The author's MTA connects to the list from 127.0.0.2, the list to the members from
  * 127.0.0.1: the author's SPF record lists only the first.
  */
-class ArcForwardingTest {
+public class ArcForwardingTest {
 
     static final String LIST = "friends@lists.example.org";
     static final String MX = "mx.example.net";
@@ -62,12 +65,13 @@ class ArcForwardingTest {
     static InetAddress authorsMta;
     static SmtpSink sink;
     static SmtpTap tap;
-    static RunningJames members;
-    static RunningJames list;
+    static JamesHost host;
+    static James members;
+    static James list;
     static Mailboxes mailboxes;
 
     @BeforeAll
-    static void start() throws Exception {
+    static void start(TestInfo info) throws Exception {
         SigningKeyGenerator generator = new SigningKeyGenerator(new SecureRandom());
         author = generator.rsa(2048);
         upstream = generator.rsa(2048);
@@ -82,16 +86,17 @@ class ArcForwardingTest {
                 .txt("_dmarc.news.example", "v=DMARC1; p=none")
                 .publish("arc", "fwd.example", upstream)
                 .publish("arc2025", "lists.example.org", sealer);
-        Path zoneFile = zone.writeZoneFile(dir.resolve("dns.zone"));
+        host = JamesHost.of(info);
+        String dns = host.dnsParameters(zone, dir);
         Path site = dir.resolve("etc-james-inkan");
         DkimZone.writeKey(sealer, site.resolve("keys/lists.example.org/arc2025.private"));
 
         // hop 2, the members' server; its own RemoteDelivery (bounces) would go to the sink
         sink = SmtpSink.start(true);
         JamesConf membersConf = JamesConf.in(dir.resolve("members"));
-        ConfExample.load("dmarc-inbound").dnsZoneFile(zoneFile).skipNetworks("::1").remoteDeliveryTo(sink.port())
+        ConfExample.load("dmarc-inbound").dns(dns).skipNetworks("::1").remoteDeliveryTo(sink.port())
                 .installInto(membersConf, dir.resolve("members-site"));
-        members = RunningJames.start(membersConf);
+        members = host.start(membersConf);
         for (String member : MEMBERS) {
             members.user(member);
         }
@@ -100,21 +105,17 @@ class ArcForwardingTest {
         // hop 1, the list, relaying to hop 2 through the tap; the second server in this JVM: JMX names changed/off
         tap = SmtpTap.to(members.smtpPort());
         JamesConf listConf = JamesConf.in(dir.resolve("list")).jmxSuffix("list");
-        ConfExample.load("arc-forwarding").siteRoot(site).dnsZoneFile(zoneFile).skipNetworks("::1")
+        ConfExample.load("arc-forwarding").siteRoot(site).dns(dns).skipNetworks("::1")
                 .remoteDeliveryTo(tap.port()).withoutJmx().installInto(listConf, site);
-        list = RunningJames.start(listConf).domain("lists.example.org");
+        list = host.start(listConf).domain("lists.example.org");
         for (String member : MEMBERS) {
-            list.data().addAddressMapping("friends", "lists.example.org", member);
+            list.addressMapping("friends", "lists.example.org", member);
         }
     }
 
     @AfterAll
     static void stop() throws Exception {
-        for (AutoCloseable c : new AutoCloseable[] {list, tap, members, sink}) {
-            if (c != null) {
-                c.close();
-            }
-        }
+        Shutdown.inOrder(host, tap, sink);
     }
 
     @Test

@@ -16,7 +16,9 @@ import dev.inkan.it.harness.DkimZone;
 import dev.inkan.it.harness.HeaderFields;
 import dev.inkan.it.harness.JamesConf;
 import dev.inkan.it.harness.Mailboxes;
-import dev.inkan.it.harness.RunningJames;
+import dev.inkan.it.harness.James;
+import dev.inkan.it.harness.JamesHost;
+import dev.inkan.it.harness.Shutdown;
 import dev.inkan.it.harness.Signers;
 import dev.inkan.it.harness.SmtpSink;
 import dev.inkan.it.harness.Submit;
@@ -30,6 +32,7 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -40,7 +43,7 @@ import org.junit.jupiter.api.io.TempDir;
  * delivered when the sealer is trusted, with the override in the dmarc= comment, and rejected when it is not.
  * Forwarded mail is sealed here with the engine's ArcSealer; ArcForwardingTest does it with a real forwarder.
  */
-class DmarcInboundTest {
+public class DmarcInboundTest {
 
     static final String MX = "mx.example.net";
     static final String REJECTED = "memory://var/mail/dmarc-reject/";
@@ -48,7 +51,8 @@ class DmarcInboundTest {
     @TempDir
     static Path dir;
     static SmtpSink sink;
-    static RunningJames james;
+    static JamesHost host;
+    static James james;
     static Mailboxes mailboxes;
     static DkimZone zone;
     static SigningKey origin;
@@ -56,7 +60,7 @@ class DmarcInboundTest {
     static SigningKey otherSealer;
 
     @BeforeAll
-    static void start() throws Exception {
+    static void start(TestInfo info) throws Exception {
         SigningKeyGenerator generator = new SigningKeyGenerator(new SecureRandom());
         origin = generator.rsa(2048);
         trustedSealer = generator.rsa(2048);
@@ -72,13 +76,13 @@ class DmarcInboundTest {
                 .txt("lists.example.org", "v=spf1 ip4:127.0.0.1 -all")
                 .publish("arc", "forwarder.example", otherSealer)
                 .txt("forwarder.example", "v=spf1 ip4:127.0.0.1 -all");
-        Path zoneFile = zone.writeZoneFile(dir.resolve("dns.zone"));
 
         sink = SmtpSink.start(true);
         JamesConf conf = JamesConf.in(dir.resolve("james"));
-        ConfExample.load("dmarc-inbound").dnsZoneFile(zoneFile).skipNetworks("::1").remoteDeliveryTo(sink.port())
+        host = JamesHost.of(info);
+        ConfExample.load("dmarc-inbound").dns(host.dnsParameters(zone, dir)).skipNetworks("::1").remoteDeliveryTo(sink.port())
                 .installInto(conf, dir.resolve("site"));
-        james = RunningJames.start(conf);
+        james = host.start(conf);
         for (String user : List.of("aligned", "spoofed", "quarantine", "trusted", "untrusted")) {
             james.user(user + "@example.net");
         }
@@ -87,12 +91,7 @@ class DmarcInboundTest {
 
     @AfterAll
     static void stop() throws Exception {
-        if (james != null) {
-            james.close();
-        }
-        if (sink != null) {
-            sink.close();
-        }
+        Shutdown.inOrder(host, sink);
     }
 
     @Test

@@ -8,7 +8,9 @@ import dev.inkan.it.harness.ConfExample;
 import dev.inkan.it.harness.DkimZone;
 import dev.inkan.it.harness.JamesConf;
 import dev.inkan.it.harness.MailShape;
-import dev.inkan.it.harness.RunningJames;
+import dev.inkan.it.harness.James;
+import dev.inkan.it.harness.JamesHost;
+import dev.inkan.it.harness.Shutdown;
 import dev.inkan.it.harness.Signers;
 import dev.inkan.it.harness.SmtpSink;
 import dev.inkan.it.harness.Submit;
@@ -18,6 +20,7 @@ import java.security.SecureRandom;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -25,17 +28,18 @@ import org.junit.jupiter.api.io.TempDir;
  * RecipientRewriteTable to an address elsewhere and leaves with the operator's signature on top of the
  * original one; both verify at the next hop with Inkan, dkimpy and Mail::DKIM.
  */
-class ForwardingResignTest {
+public class ForwardingResignTest {
 
     @TempDir
     static Path dir;
     static SmtpSink sink;
-    static RunningJames james;
+    static JamesHost host;
+    static James james;
     static DkimZone zone;
     static SigningKey origin;
 
     @BeforeAll
-    static void start() throws Exception {
+    static void start(TestInfo info) throws Exception {
         Path site = dir.resolve("etc-james-inkan");
         SigningKeyGenerator generator = new SigningKeyGenerator(new SecureRandom());
         SigningKey operator = generator.rsa(2048);
@@ -46,18 +50,13 @@ class ForwardingResignTest {
         sink = SmtpSink.start(true);
         JamesConf conf = JamesConf.in(dir.resolve("james"));
         ConfExample.load("forwarding-resign").siteRoot(site).remoteDeliveryTo(sink.port()).installInto(conf, site);
-        james = RunningJames.start(conf).user("carol@example.net");
-        james.data().addAddressMapping("alias", "example.net", "dest@elsewhere.example");
+        host = JamesHost.of(info);
+        james = host.start(conf).user("carol@example.net").addressMapping("alias", "example.net", "dest@elsewhere.example");
     }
 
     @AfterAll
     static void stop() throws Exception {
-        if (james != null) {
-            james.close();
-        }
-        if (sink != null) {
-            sink.close();
-        }
+        Shutdown.inOrder(host, sink);
     }
 
     @Test

@@ -9,7 +9,9 @@ import dev.inkan.it.harness.ConfExample;
 import dev.inkan.it.harness.DkimZone;
 import dev.inkan.it.harness.JamesConf;
 import dev.inkan.it.harness.MailShape;
-import dev.inkan.it.harness.RunningJames;
+import dev.inkan.it.harness.James;
+import dev.inkan.it.harness.JamesHost;
+import dev.inkan.it.harness.Shutdown;
 import dev.inkan.it.harness.SmtpSink;
 import dev.inkan.it.harness.Submit;
 import dev.inkan.it.harness.ThreeVerifiers;
@@ -18,6 +20,7 @@ import java.security.SecureRandom;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -27,18 +30,19 @@ import org.junit.jupiter.params.provider.CsvSource;
  * From address (two signatures for example.com, one for example.org and its subdomains, one shared key for
  * hosted domains, none for others), and what reaches the next hop verifies with Inkan, dkimpy and Mail::DKIM.
  */
-class MultiDomainTablesTest {
+public class MultiDomainTablesTest {
 
     static final String RECIPIENT = "someone@elsewhere.example";
 
     @TempDir
     static Path dir;
     static SmtpSink sink;
-    static RunningJames james;
+    static JamesHost host;
+    static James james;
     static DkimZone zone;
 
     @BeforeAll
-    static void start() throws Exception {
+    static void start(TestInfo info) throws Exception {
         Path site = dir.resolve("etc-james-inkan");
         SigningKeyGenerator generator = new SigningKeyGenerator(new SecureRandom());
         SigningKey comRsa = generator.rsa(2048);
@@ -56,7 +60,8 @@ class MultiDomainTablesTest {
         sink = SmtpSink.start(true);
         JamesConf conf = JamesConf.in(dir.resolve("james"));
         ConfExample.load("multi-domain-tables").siteRoot(site).remoteDeliveryTo(sink.port()).installInto(conf, site);
-        james = RunningJames.start(conf);
+        host = JamesHost.of(info);
+        james = host.start(conf);
         for (String user : List.of("alice@example.com", "bob@example.org", "dora@lists.example.org",
                 "erin@customer-a.example", "fred@customer-b.example", "gina@unlisted.example")) {
             james.user(user);
@@ -65,12 +70,7 @@ class MultiDomainTablesTest {
 
     @AfterAll
     static void stop() throws Exception {
-        if (james != null) {
-            james.close();
-        }
-        if (sink != null) {
-            sink.close();
-        }
+        Shutdown.inOrder(host, sink);
     }
 
     @ParameterizedTest(name = "{0} -> {1}")

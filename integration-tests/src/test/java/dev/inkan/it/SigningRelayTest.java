@@ -9,7 +9,9 @@ import dev.inkan.it.harness.DkimZone;
 import dev.inkan.it.harness.JamesConf;
 import dev.inkan.it.harness.MailShape;
 import dev.inkan.it.harness.Mailboxes;
-import dev.inkan.it.harness.RunningJames;
+import dev.inkan.it.harness.James;
+import dev.inkan.it.harness.JamesHost;
+import dev.inkan.it.harness.Shutdown;
 import dev.inkan.it.harness.SmtpSink;
 import dev.inkan.it.harness.Submit;
 import dev.inkan.it.harness.ThreeVerifiers;
@@ -20,6 +22,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -30,7 +33,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * RemoteDelivery to an SMTP sink, and the bytes that arrive there verify with Inkan, dkimpy and Mail::DKIM,
  * whether or not the next hop offers 8BITMIME.
  */
-class SigningRelayTest {
+public class SigningRelayTest {
 
     static final String ALICE = "alice@example.com";
     static final String BOB = "bob@example.net";
@@ -39,11 +42,12 @@ class SigningRelayTest {
     @TempDir
     static Path dir;
     static SmtpSink sink;
-    static RunningJames james;
+    static JamesHost host;
+    static James james;
     static DkimZone zone;
 
     @BeforeAll
-    static void start() throws Exception {
+    static void start(TestInfo info) throws Exception {
         Path site = dir.resolve("etc-james-inkan");
         SigningKey key = new SigningKeyGenerator(new SecureRandom()).rsa(2048);
         DkimZone.writeKey(key, site.resolve("keys/example.com/mail2025.private"));
@@ -52,17 +56,13 @@ class SigningRelayTest {
         sink = SmtpSink.start(true);
         JamesConf conf = JamesConf.in(dir.resolve("james"));
         ConfExample.load("signing-relay").siteRoot(site).remoteDeliveryTo(sink.port()).installInto(conf, site);
-        james = RunningJames.start(conf).user(ALICE).user(CAROL);
+        host = JamesHost.of(info);
+        james = host.start(conf).user(ALICE).user(CAROL);
     }
 
     @AfterAll
     static void stop() throws Exception {
-        if (james != null) {
-            james.close();
-        }
-        if (sink != null) {
-            sink.close();
-        }
+        Shutdown.inOrder(host, sink);
     }
 
     static Stream<Arguments> shapesAndHops() {

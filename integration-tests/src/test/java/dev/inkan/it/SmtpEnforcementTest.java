@@ -13,7 +13,9 @@ import dev.inkan.it.harness.FakeDnsServer;
 import dev.inkan.it.harness.HeaderFields;
 import dev.inkan.it.harness.JamesConf;
 import dev.inkan.it.harness.Mailboxes;
-import dev.inkan.it.harness.RunningJames;
+import dev.inkan.it.harness.James;
+import dev.inkan.it.harness.JamesHost;
+import dev.inkan.it.harness.Shutdown;
 import dev.inkan.it.harness.Signers;
 import dev.inkan.it.harness.SmtpSink;
 import dev.inkan.it.harness.Submit;
@@ -27,6 +29,7 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -36,7 +39,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * bounced), an SPF fail is refused at MAIL FROM, an aligned message is delivered with the session's results, and
  * a DNS outage gives the configured reply within the DNS budget.
  */
-class SmtpEnforcementTest {
+public class SmtpEnforcementTest {
 
     private static final String MX = "mx.example.net";
 
@@ -44,11 +47,12 @@ class SmtpEnforcementTest {
     private static SigningKey origin;
     private static DkimZone zone;
     private static SmtpSink sink;
-    private static RunningJames james;
+    private static JamesHost host;
+    private static James james;
     private static Mailboxes mailboxes;
 
     @BeforeAll
-    static void start() throws Exception {
+    static void start(TestInfo info) throws Exception {
         dir = Files.createTempDirectory("inkan-smtp-enforcement-");
         origin = new SigningKeyGenerator(new SecureRandom()).rsa(2048);
         // every "remote" MTA of this test is 127.0.0.1
@@ -58,13 +62,13 @@ class SmtpEnforcementTest {
                 .txt("_dmarc.origin.example", "v=DMARC1; p=reject")
                 .txt("attacker.example", "v=spf1 ip4:127.0.0.1 -all")
                 .txt("spf-fail.example", "v=spf1 -all");
-        Path zoneFile = zone.writeZoneFile(dir.resolve("dns.zone"));
+        host = JamesHost.of(info);
         sink = SmtpSink.start(true);
         ConfExample example = ConfExample.load("smtp-enforcement").remoteDeliveryTo(sink.port());
         JamesConf conf = JamesConf.in(dir.resolve("james"))
-                .smtpHandler(handler(example, "<dnsZoneFile>" + zoneFile.toAbsolutePath() + "</dnsZoneFile>"));
+                .smtpHandler(handler(example, host.dnsParameters(zone, dir)));
         example.installInto(conf, dir.resolve("site"));
-        james = RunningJames.start(conf);
+        james = host.start(conf);
         for (String user : List.of("aligned", "spoofed", "spf")) {
             james.user(user + "@example.net");
         }
@@ -73,12 +77,7 @@ class SmtpEnforcementTest {
 
     @AfterAll
     static void stop() throws Exception {
-        if (james != null) {
-            james.close();
-        }
-        if (sink != null) {
-            sink.close();
-        }
+        Shutdown.inOrder(host, sink);
     }
 
     /** The example's SmtpChecks handler, its clients not skipped (the test's MTA is 127.0.0.1), plus {@code dns}. */
@@ -145,7 +144,7 @@ class SmtpEnforcementTest {
             JamesConf conf = JamesConf.in(dir.resolve("james-outage-" + onTemperror)).jmxSuffix("outage-" + onTemperror)
                     .smtpHandler(handler);
             example.installInto(conf, dir.resolve("site-outage-" + onTemperror));
-            try (RunningJames outage = RunningJames.start(conf)) {
+            try (James outage = host.start(conf)) {
                 String to = "later@example.net";
                 outage.user(to);
                 byte[] message = message("Olga <olga@origin.example>", to, "Later");

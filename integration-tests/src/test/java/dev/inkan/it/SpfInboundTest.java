@@ -12,7 +12,9 @@ import dev.inkan.it.harness.FakeDnsServer;
 import dev.inkan.it.harness.HeaderFields;
 import dev.inkan.it.harness.JamesConf;
 import dev.inkan.it.harness.Mailboxes;
-import dev.inkan.it.harness.RunningJames;
+import dev.inkan.it.harness.James;
+import dev.inkan.it.harness.JamesHost;
+import dev.inkan.it.harness.Shutdown;
 import dev.inkan.it.harness.Signers;
 import dev.inkan.it.harness.Submit;
 import dev.inkan.spf.ReceivedSpfField;
@@ -24,6 +26,7 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -33,7 +36,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Authentication-Results field of this server with spf= (and DkimVerify's dkim=); fail and softfail are in the
  * Spam folder, everything else in the INBOX, a temperror tagged.
  */
-class SpfInboundTest {
+public class SpfInboundTest {
 
     static final String AUTHSERV = "mx.example.net";
     static final String HELO = "mta.remote.test";
@@ -41,12 +44,13 @@ class SpfInboundTest {
     @TempDir
     static Path dir;
     static FakeDnsServer dns;
-    static RunningJames james;
+    static JamesHost host;
+    static James james;
     static Mailboxes mailboxes;
     static SigningKey passKey;
 
     @BeforeAll
-    static void start() throws Exception {
+    static void start(TestInfo info) throws Exception {
         passKey = new SigningKeyGenerator(new SecureRandom()).rsa(2048);
         DkimZone zone = new DkimZone()
                 .txt("pass.example", "v=spf1 include:_spf.pass.example -all")
@@ -59,7 +63,8 @@ class SpfInboundTest {
 
         JamesConf conf = JamesConf.in(dir.resolve("james"));
         ConfExample.load("spf-inbound").dnsServer(dns.port()).skipNetworks("::1").installInto(conf, dir.resolve("site"));
-        james = RunningJames.start(conf);
+        host = JamesHost.of(info);
+        james = host.start(conf);
         for (String user : List.of("pass", "fail", "softfail", "temperror", "none", "signed", "bounce", "local",
                 "alice")) {
             james.user(user + "@example.net");
@@ -68,13 +73,8 @@ class SpfInboundTest {
     }
 
     @AfterAll
-    static void stop() {
-        if (james != null) {
-            james.close();
-        }
-        if (dns != null) {
-            dns.close();
-        }
+    static void stop() throws Exception {
+        Shutdown.inOrder(host, dns);
     }
 
     @Test

@@ -1,31 +1,42 @@
 package dev.inkan.it;
 
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import dev.inkan.it.harness.ConfExample;
+import dev.inkan.it.harness.DkimZone;
 import dev.inkan.it.harness.JamesConf;
-import dev.inkan.it.harness.RunningJames;
-import java.nio.file.Files;
+import dev.inkan.it.harness.JamesHost;
 import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A bad Inkan configuration stops James at start-up with one line naming the mailet or matcher, the parameter
- * and the problem, instead of failing on the first mail.
+ * A bad Inkan configuration stops James at start-up with one line naming the mailet, matcher or SMTP handler, the
+ * parameter and the problem, instead of failing on the first mail.
  */
-class StartupErrorsTest {
+public class StartupErrorsTest {
 
     @TempDir
     Path dir;
+    JamesHost host;
+
+    @BeforeEach
+    void host(TestInfo info) {
+        host = JamesHost.of(info);
+    }
+
+    @AfterEach
+    void stop() {
+        host.close();
+    }
 
     @Test
     void a_missing_key_file_stops_james() {
         ConfExample example = ConfExample.load("signing-relay").siteRoot(dir.resolve("empty")).remoteDeliveryTo(25);
 
-        assertThatThrownBy(() -> start(example.mailetContainer()))
-                .hasStackTraceContaining("DkimSign: parameter 'privateKeyFile' file " + dir.resolve("empty")
-                        + "/keys/example.com/mail2025.private does not exist or is not readable");
+        assertStartFails(example.mailetContainer(), "DkimSign: parameter 'privateKeyFile' file " + dir.resolve("empty")
+                + "/keys/example.com/mail2025.private does not exist or is not readable");
     }
 
     @Test
@@ -33,21 +44,36 @@ class StartupErrorsTest {
         String xml = ConfExample.load("signing-relay").siteRoot(dir).remoteDeliveryTo(25).mailetContainer()
                 .replace("<privateKeyFile>", "<privateKeyPath>").replace("</privateKeyFile>", "</privateKeyPath>");
 
-        assertThatThrownBy(() -> start(xml)).hasStackTraceContaining("privateKeyPath");
+        assertStartFails(xml, "Unexpected init parameters found: [privateKeyPath]");
     }
 
     @Test
     void an_unknown_result_in_a_dkim_result_is_condition_stops_james() throws Exception {
-        Path zone = Files.writeString(dir.resolve("empty.zone"), "");
-        String xml = ConfExample.load("verifying-inbound").dnsZoneFile(zone).mailetContainer()
+        String xml = ConfExample.load("verifying-inbound").dns(host.dnsParameters(new DkimZone(), dir)).mailetContainer()
                 .replace("DkimResultIs=fail,permerror", "DkimResultIs=failed");
 
-        assertThatThrownBy(() -> start(xml)).hasStackTraceContaining("'failed' is neither a dkim result");
+        assertStartFails(xml, "'failed' is neither a dkim result");
     }
 
-    private void start(String mailetContainer) throws Exception {
-        try (RunningJames james = RunningJames.start(JamesConf.in(dir.resolve("james")).mailetContainer(mailetContainer))) {
-            throw new AssertionError("James started with a bad configuration");
-        }
+    @Test
+    void an_unusable_dns_server_stops_james() {
+        String xml = ConfExample.load("verifying-inbound").dns("<dnsServers>127.0.0.1:99999</dnsServers>")
+                .mailetContainer();
+
+        assertStartFails(xml, "DkimVerify: parameter 'dnsServers' is not usable: DNS server \"127.0.0.1:99999\": bad port"
+                + " \"99999\"");
+    }
+
+    @Test
+    void a_misspelt_smtp_checks_parameter_stops_james() {
+        ConfExample example = ConfExample.load("smtp-enforcement").remoteDeliveryTo(25);
+        String handler = example.smtpChecksHandler().replace("rejectSpfFail>", "rejectSpfFial>");
+        JamesConf conf = JamesConf.in(dir.resolve("james")).smtpHandler(handler).mailetContainer(example.mailetContainer());
+
+        host.assertStartFails(conf, "SmtpChecks: unknown parameters [rejectSpfFial]");
+    }
+
+    private void assertStartFails(String mailetContainer, String message) {
+        host.assertStartFails(JamesConf.in(dir.resolve("james")).mailetContainer(mailetContainer), message);
     }
 }

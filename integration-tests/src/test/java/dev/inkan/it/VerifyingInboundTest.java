@@ -12,7 +12,8 @@ import dev.inkan.it.harness.DkimZone;
 import dev.inkan.it.harness.HeaderFields;
 import dev.inkan.it.harness.JamesConf;
 import dev.inkan.it.harness.Mailboxes;
-import dev.inkan.it.harness.RunningJames;
+import dev.inkan.it.harness.James;
+import dev.inkan.it.harness.JamesHost;
 import dev.inkan.it.harness.Signers;
 import dev.inkan.it.harness.Submit;
 import java.nio.charset.StandardCharsets;
@@ -22,6 +23,7 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -30,30 +32,32 @@ import org.junit.jupiter.api.io.TempDir;
  * one Authentication-Results field of this server with the right dkim= result, and failures are tagged and
  * routed as the example says.
  */
-class VerifyingInboundTest {
+public class VerifyingInboundTest {
 
     static final String AUTHSERV = "mx.example.net";
 
     @TempDir
     static Path dir;
-    static RunningJames james;
+    static JamesHost host;
+    static James james;
     static Mailboxes mailboxes;
     static SigningKey originRsa;
     static SigningKey originEd25519;
     static SigningKey bank;
 
     @BeforeAll
-    static void start() throws Exception {
+    static void start(TestInfo info) throws Exception {
         SecureRandom random = new SecureRandom();
         originRsa = new SigningKeyGenerator(random).rsa(2048);
         originEd25519 = new SigningKeyGenerator(random).ed25519();
         bank = new SigningKeyGenerator(random).rsa(2048);
-        Path zone = new DkimZone().publish("sel", "origin.example", originRsa).publish("ed", "origin.example", originEd25519)
-                .publish("mail", "bank.example", bank).writeZoneFile(dir.resolve("dns.zone"));
+        DkimZone zone = new DkimZone().publish("sel", "origin.example", originRsa)
+                .publish("ed", "origin.example", originEd25519).publish("mail", "bank.example", bank);
 
+        host = JamesHost.of(info);
         JamesConf conf = JamesConf.in(dir.resolve("james"));
-        ConfExample.load("verifying-inbound").dnsZoneFile(zone).installInto(conf, dir.resolve("site"));
-        james = RunningJames.start(conf);
+        ConfExample.load("verifying-inbound").dns(host.dnsParameters(zone, dir)).installInto(conf, dir.resolve("site"));
+        james = host.start(conf);
         for (String user : List.of("py-pass", "inkan-pass", "tampered", "unsigned", "forged", "quarantine", "local",
                 "alice")) {
             james.user(user + "@example.net");
@@ -63,8 +67,8 @@ class VerifyingInboundTest {
 
     @AfterAll
     static void stop() {
-        if (james != null) {
-            james.close();
+        if (host != null) {
+            host.close();
         }
     }
 

@@ -128,12 +128,20 @@ public final class ConfExample {
 
     /** Substitution 3: every Inkan mailet that asks DNS answers from {@code zoneFile}. */
     public ConfExample dnsZoneFile(Path zoneFile) {
-        return insertAfterEach(DNS_MAILETS, "\n                <dnsZoneFile>" + zoneFile.toAbsolutePath() + "</dnsZoneFile>");
+        return dns("<dnsZoneFile>" + zoneFile.toAbsolutePath() + "</dnsZoneFile>");
     }
 
     /** Substitution 3, the other way: every Inkan mailet that asks DNS asks the server at 127.0.0.1:{@code port}. */
     public ConfExample dnsServer(int port) {
-        return insertAfterEach(DNS_MAILETS, "\n                <dnsServers>127.0.0.1:" + port + "</dnsServers>");
+        return dns("<dnsServers>127.0.0.1:" + port + "</dnsServers>");
+    }
+
+    /**
+     * Substitution 3 with the parameters given, e.g. those of {@link JamesHost#dnsParameters}: a zone file in the
+     * test JVM, a DNS server for a James in a separate process.
+     */
+    public ConfExample dns(String dnsParametersXml) {
+        return insertAfterEach(DNS_MAILETS, "\n                " + dnsParametersXml);
     }
 
     /** Substitution 4: every SpfCheck's {@code skipNetworks} becomes {@code networks}. */

@@ -82,6 +82,32 @@ public final class JamesConf {
         }
     }
 
+    /**
+     * The SMTP and IMAP servers on fixed loopback ports instead of free ones chosen at start-up: a James in another
+     * process has no probe to ask which ports it took ({@link JamesProcess}).
+     */
+    public JamesConf listenOn(int smtpPort, int imapPort) {
+        return bind("smtpserver.xml", smtpPort).bind("imapserver.xml", imapPort);
+    }
+
+    /** WebAdmin (James's REST API, off unless configured) on {@code 127.0.0.1:port}, without authentication. */
+    public JamesConf webAdmin(int port) {
+        return write("webadmin.properties", "enabled=true\nhost=127.0.0.1\nport=" + port + "\n");
+    }
+
+    private JamesConf bind(String file, int port) {
+        String any = "<bind>127.0.0.1:0</bind>";
+        try {
+            String xml = Files.readString(dir().resolve(file));
+            if (!xml.contains(any)) {
+                throw new IllegalStateException(file + " has no " + any);
+            }
+            return write(file, xml.replaceFirst(any, "<bind>127.0.0.1:" + port + "</bind>"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public JamesConf mailetContainer(String xml) {
         return write("mailetcontainer.xml", xml);
     }

@@ -3,6 +3,7 @@ package dev.inkan.it.harness;
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.james.GuiceJamesServer;
 import org.apache.james.MemoryJamesConfiguration;
 import org.apache.james.MemoryJamesServerMain;
@@ -21,7 +22,7 @@ import org.apache.mailet.Mail;
  * own DNS is an {@link InMemoryDNSService} (it only needs 127.0.0.1, the RemoteDelivery gateway); the Inkan
  * mailets answer DKIM queries from the zone file their configuration names.
  */
-public final class RunningJames implements AutoCloseable {
+public final class RunningJames implements James {
 
     static {
         // A failed start must fail the test, not call System.exit and kill the test JVM
@@ -29,6 +30,7 @@ public final class RunningJames implements AutoCloseable {
     }
 
     private final GuiceJamesServer server;
+    private final AtomicBoolean stopped = new AtomicBoolean();
 
     private RunningJames(GuiceJamesServer server) {
         this.server = server;
@@ -49,10 +51,12 @@ public final class RunningJames implements AutoCloseable {
         return new RunningJames(server);
     }
 
+    @Override
     public int smtpPort() {
         return server.getProbe(SmtpGuiceProbe.class).getSmtpPort().getValue();
     }
 
+    @Override
     public int imapPort() {
         return server.getProbe(ImapGuiceProbe.class).getImapPort();
     }
@@ -61,6 +65,7 @@ public final class RunningJames implements AutoCloseable {
         return server.getProbe(DataProbeImpl.class);
     }
 
+    @Override
     public RunningJames domain(String domain) throws Exception {
         if (!data().containsDomain(domain)) {
             data().addDomain(domain);
@@ -68,17 +73,20 @@ public final class RunningJames implements AutoCloseable {
         return this;
     }
 
-    /** A local mailbox user (its domain is added if needed); the password is {@link Mailboxes#PASSWORD}. */
+    @Override
     public RunningJames user(String address) throws Exception {
         domain(address.substring(address.indexOf('@') + 1));
         data().addUser(address, Mailboxes.PASSWORD);
         return this;
     }
 
-    /**
-     * The messages (exact bytes as James would write them) of the mail repository {@code url}, e.g.
-     * {@code memory://var/mail/error/}; empty when the repository does not exist (yet).
-     */
+    @Override
+    public RunningJames addressMapping(String localPart, String domain, String target) throws Exception {
+        data().addAddressMapping(localPart, domain, target);
+        return this;
+    }
+
+    @Override
     public List<byte[]> repository(String url) throws Exception {
         MailRepositoryProbeImpl probe = server.getProbe(MailRepositoryProbeImpl.class);
         MailRepositoryUrl repository = MailRepositoryUrl.from(url);
@@ -97,8 +105,12 @@ public final class RunningJames implements AutoCloseable {
         return out;
     }
 
+    /** Stops James; stopping it again changes nothing. */
     @Override
     public void close() {
+        if (stopped.getAndSet(true)) {
+            return;
+        }
         server.stop();
     }
 }
