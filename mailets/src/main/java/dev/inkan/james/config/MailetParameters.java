@@ -71,6 +71,15 @@ public final class MailetParameters {
         }
     }
 
+    /** Whether {@code name} is set to {@code second}; {@code first} is the default; anything else is an error. */
+    public boolean choice(String name, String first, String second) throws MessagingException {
+        String value = string(name).orElse(first).toLowerCase(Locale.ROOT);
+        if (!value.equals(first) && !value.equals(second)) {
+            throw error(name, "must be " + first + " or " + second + ", got '" + value + "'");
+        }
+        return value.equals(second);
+    }
+
     /** A duration written as seconds ("300") or with a unit: "30s", "10m", "2h", "7d". */
     public Optional<Duration> duration(String name) throws MessagingException {
         Optional<String> v = string(name);

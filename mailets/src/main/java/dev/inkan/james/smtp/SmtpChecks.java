@@ -20,11 +20,9 @@ import dev.inkan.spf.SpfResult;
 import dev.inkan.spf.SpfVerdict;
 import java.net.InetAddress;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import javax.mail.MessagingException;
@@ -86,37 +84,18 @@ public class SmtpChecks implements MailHook, JamesMessageHook {
         Set<String> allowed = new HashSet<>(PARAMETERS);
         allowed.addAll(AuthenticationParameters.NAMES);
         allowed.addAll(SkippedClients.NAMES);
-        List<String> unknown = new ArrayList<>();
-        configuration.getKeys().forEachRemaining(key -> {
-            if (!allowed.contains(key) && !key.startsWith("[@")) {
-                unknown.add(key);
-            }
-        });
-        if (!unknown.isEmpty()) {
-            throw new ConfigurationException("SmtpChecks: unknown parameters " + unknown);
-        }
-        MailetParameters p = new MailetParameters("SmtpChecks", name -> configuration.getString(name, null));
+        MailetParameters p = HandlerParameters.read("SmtpChecks", configuration, allowed);
         try {
             pipeline = new MailAuthentication(AuthenticationParameters.read(p, Clock.systemUTC(), false,
                     DmarcParameters.config(p)));
             rejectSpfFail = p.bool("rejectSpfFail", false);
-            spfTempfail = choice(p, "spfTemperror", "accept", "tempfail");
-            rejectDmarc = !choice(p, "onDmarcReject", "reject", "accept");
-            dmarcTempfail = choice(p, "onTemperror", "accept", "tempfail");
+            spfTempfail = p.choice("spfTemperror", "accept", "tempfail");
+            rejectDmarc = !p.choice("onDmarcReject", "reject", "accept");
+            dmarcTempfail = p.choice("onTemperror", "accept", "tempfail");
             skipped = SkippedClients.read(p);
         } catch (MessagingException e) {
             throw new ConfigurationException(e.getMessage(), e);
         }
-    }
-
-    /** Whether {@code name} is set to {@code second}; {@code first} is the default. */
-    private static boolean choice(MailetParameters p, String name, String first, String second)
-            throws MessagingException {
-        String value = p.string(name).orElse(first).strip().toLowerCase(Locale.ROOT);
-        if (!value.equals(first) && !value.equals(second)) {
-            throw p.error(name, "must be " + first + " or " + second + ", got '" + value + "'");
-        }
-        return value.equals(second);
     }
 
     @Override
