@@ -6,7 +6,9 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 
-PACKAGES=(python3-dkim python3-nacl python3-spf python3-dnspython libmail-dkim-perl opendkim-tools)
+# libmail-spf-perl + libnet-dns-resolver-programmable-perl: the Sender ID differential test (Mail::SPF, scopes pra/mfrom)
+PACKAGES=(python3-dkim python3-nacl python3-spf python3-dnspython libmail-dkim-perl opendkim-tools
+          libmail-spf-perl libnet-dns-resolver-programmable-perl)
 missing=()
 for p in "${PACKAGES[@]}"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

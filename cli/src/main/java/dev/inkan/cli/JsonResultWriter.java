@@ -9,6 +9,8 @@ import dev.inkan.authres.AuthResultsFormatter;
 import dev.inkan.authres.AuthenticationResults;
 import dev.inkan.dkim.DkimVerdict;
 import dev.inkan.dmarc.DmarcVerdict;
+import dev.inkan.domainkeys.DomainKeysVerdict;
+import dev.inkan.senderid.SenderIdVerdict;
 import dev.inkan.spf.SpfVerdict;
 import java.io.PrintStream;
 
@@ -25,7 +27,9 @@ import java.io.PrintStream;
  * pass or fail; {@code oldestPass} the instance of the oldest ARC-Message-Signature that still validates (0 when
  * all do; null unless the chain passed); {@code instances} the number of ARC sets (0 without a chain). With
  * --ip, {@code spf} and {@code dmarc}: DMARC's {@code policy} is what the domain owner asked for (null when no
- * record applied), {@code disposition} what to do after t=, pct and overrides.
+ * record applied), {@code disposition} what to do after t=, pct and overrides. {@code domainkeys}: the DomainKeys
+ * verdict (RFC 4870) as a list of one, empty without a DomainKey-Signature; with --ip, {@code senderId}: Sender ID
+ * for the PRA (RFC 4406/4407), {@code header} the field the PRA came from.
  */
 final class JsonResultWriter implements ResultWriter {
 
@@ -73,6 +77,28 @@ final class JsonResultWriter implements ResultWriter {
         chain.put("instances", arc.instances());
         if (verdicts.spf() != null) {
             spf(message.putObject("spf"), verdicts.spf());
+        }
+        ArrayNode domainKeys = message.putArray("domainkeys");
+        for (DomainKeysVerdict v : verdicts.domainKeys()) {
+            ObjectNode dk = domainKeys.addObject();
+            dk.put("result", v.result().keyword());
+            dk.put("domain", v.domain());
+            dk.put("selector", v.selector());
+            dk.put("sender", v.sender() == null ? null : v.sender().address());
+            dk.put("senderHeader", v.sender() == null ? null : v.sender().header());
+            dk.put("reason", v.comment());
+            dk.put("reasonCode", v.reason() == null ? null : v.reason().name());
+            dk.put("keyBits", v.keyBits());
+            dk.put("testing", v.testing());
+        }
+        if (verdicts.senderId() != null) {
+            SenderIdVerdict v = verdicts.senderId();
+            ObjectNode senderId = message.putObject("senderId");
+            senderId.put("result", v.result().keyword());
+            senderId.put("pra", v.identity());
+            senderId.put("header", v.header() == null ? null : v.header().fieldName());
+            senderId.put("domain", v.domain());
+            senderId.put("reason", v.comment());
         }
         if (verdicts.dmarc() != null) {
             dmarc(message.putObject("dmarc"), verdicts.dmarc());

@@ -41,7 +41,7 @@ final class MessageFileSealer implements MessageFileWriter {
         this.sealer = sealer;
         this.authenticator = authenticator;
         this.envelope = envelope;
-        this.methods = envelope.hasClient() ? EnumSet.allOf(Method.class) : EnumSet.of(Method.DKIM, Method.ARC);
+        this.methods = envelope.hasClient() ? Method.current() : EnumSet.of(Method.DKIM, Method.ARC);
         this.notes = notes;
     }
 

@@ -2,6 +2,9 @@ package dev.inkan.cli;
 
 import dev.inkan.dkim.DkimSigner;
 import dev.inkan.dkim.DkimSigning;
+import dev.inkan.domainkeys.DomainKeysSigning;
+import dev.inkan.domainkeys.DomainKeysSigningSpec;
+import dev.inkan.message.HeaderField;
 import dev.inkan.message.MessageLimitException;
 import dev.inkan.message.MessageLimits;
 import dev.inkan.message.MessageSink;
@@ -11,6 +14,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -21,9 +25,12 @@ import java.util.List;
 final class MessageFileSigner implements MessageFileWriter {
 
     private final DkimSigner signer;
+    private final DomainKeysSigningSpec domainKeys;
 
-    MessageFileSigner(DkimSigner signer) {
+    /** @param domainKeys a DomainKeys signature to add below the DKIM ones, or null */
+    MessageFileSigner(DkimSigner signer, DomainKeysSigningSpec domainKeys) {
         this.signer = signer;
+        this.domainKeys = domainKeys;
     }
 
     /**
@@ -35,9 +42,10 @@ final class MessageFileSigner implements MessageFileWriter {
     @Override
     public void write(Path message, String name, OutputStream out) throws IOException, InputException {
         DkimSigning job = signer.start();
+        DomainKeysSigning dk = domainKeys == null ? null : new DomainKeysSigning(domainKeys);
         ScannedMessage scanned;
         try (InputStream in = Files.newInputStream(message)) {
-            scanned = MessageSink.scan(in, MessageLimits.DEFAULT, List.of(job));
+            scanned = MessageSink.scan(in, MessageLimits.DEFAULT, dk == null ? List.of(job) : List.of(job, dk));
         } catch (MessageLimitException e) {
             throw new InputException(name + ": " + e.getMessage());
         }
@@ -46,6 +54,15 @@ final class MessageFileSigner implements MessageFileWriter {
             throw new InputException(name + ": no From field: a message must have one (RFC 5322 section 3.6) and"
                     + " a DKIM signature must sign it (RFC 6376 section 5.4); not signed");
         }
-        FieldsOnTop.write(job.signatureFields(scanned), scanned.lineEnding(), message, out);
+        if (dk == null) {
+            FieldsOnTop.write(job.signatureFields(scanned), scanned.lineEnding(), message, out);
+            return;
+        }
+        String dkField = dk.signatureField(scanned).orElseThrow(() -> new InputException(name
+                + ": no DomainKeys signature: " + dk.notSigned().orElse("?")));
+        List<String> fields = new ArrayList<>(job.signatureFields(scanned,
+                List.of(HeaderField.of(dkField.substring(0, dkField.length() - 2)))));
+        fields.add(dkField);
+        FieldsOnTop.write(fields, scanned.lineEnding(), message, out);
     }
 }

@@ -1,7 +1,10 @@
 package dev.inkan.cli;
 
+import dev.inkan.crypto.RsaSigningKey;
 import dev.inkan.dkim.DkimSigner;
 import dev.inkan.dkim.DkimSigningSpec;
+import dev.inkan.domainkeys.DomainKeysSigningSpec;
+import dev.inkan.message.DomainKeysCanonicalization;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -25,7 +28,7 @@ import picocli.CommandLine.Spec;
         name = "sign",
         versionProvider = InkanVersion.class,
         description = {
-            "Sign messages with DKIM (RFC 6376; Ed25519: RFC 8463).",
+            "Sign messages with DKIM (RFC 6376; Ed25519: RFC 8463), and with --domainkeys also DomainKeys (RFC 4870).",
             "The output is the new DKIM-Signature field(s) followed by the original message, byte for byte. "
                     + "The fields use the message's line ending (LF or CRLF, from its first line).",
             "Input and output: no FILE (or '-') signs standard input to standard output; one FILE without "
@@ -87,6 +90,17 @@ final class SignCommand implements Callable<Integer> {
     @Option(names = "--no-timestamp", order = 16, description = "Leave out t= (and so x=).")
     private boolean noTimestamp;
 
+    @Option(names = "--domainkeys", order = 17,
+            description = "Also add a DomainKeys signature (RFC 4870, rsa-sha1; historic, for receivers that still "
+                    + "check it) with the first signature's RSA key, domain and selector, below the DKIM "
+                    + "signature(s), as DKIMproxy does. The DKIM signature covers it when --headers names "
+                    + "DomainKey-Signature.")
+    private boolean domainKeys;
+
+    @Option(names = "--dk-canonicalization", paramLabel = "nofws|simple", defaultValue = "nofws", order = 18,
+            description = "c= of the DomainKeys signature (default: ${DEFAULT-VALUE}).")
+    private String dkCanonicalization;
+
     @Mixin
     private MessageOutputOptions messages;
 
@@ -98,8 +112,10 @@ final class SignCommand implements Callable<Integer> {
         if (expiration != null && expiration <= 0) {
             throw usage("--expiration must be a positive number of seconds");
         }
-        MessageFileSigner signer = new MessageFileSigner(new DkimSigner(specs(),
-                timestamp == null ? Clock.systemUTC() : Clock.fixed(timestamp, ZoneOffset.UTC)));
+        List<DkimSigningSpec> specs = specs();
+        MessageFileSigner signer = new MessageFileSigner(new DkimSigner(specs,
+                timestamp == null ? Clock.systemUTC() : Clock.fixed(timestamp, ZoneOffset.UTC)),
+                domainKeys ? domainKeysSpec(specs.get(0)) : null);
         messages.run(signer, inkan.streams(), this::usage);
         return InkanCommand.EXIT_OK;
     }
@@ -123,6 +139,18 @@ final class SignCommand implements Callable<Integer> {
             }
         }
         return specs;
+    }
+
+    private DomainKeysSigningSpec domainKeysSpec(DkimSigningSpec first) {
+        DomainKeysCanonicalization c = DomainKeysCanonicalization.fromTagName(dkCanonicalization.strip());
+        if (c == null) {
+            throw usage("--dk-canonicalization must be nofws or simple, not '" + dkCanonicalization + "'");
+        }
+        if (!(first.key() instanceof RsaSigningKey rsa)) {
+            throw usage("--domainkeys needs an RSA key (DomainKeys is rsa-sha1 only); the first signature's key is "
+                    + first.key().type().name().toLowerCase(java.util.Locale.ROOT));
+        }
+        return new DomainKeysSigningSpec(first.domain(), first.selector(), rsa, c, null);
     }
 
     private static List<String> nonBlank(List<String> names) {

@@ -6,8 +6,10 @@ import dev.inkan.authenticate.Authenticator;
 import dev.inkan.authenticate.Method;
 import dev.inkan.authenticate.RecordedResults;
 import dev.inkan.authenticate.SmtpEnvelope;
+import dev.inkan.authres.AuthenticationResults;
 import dev.inkan.crypto.KeyPolicy;
 import dev.inkan.dns.DnsResolver;
+import dev.inkan.domainkeys.DomainKeysVerdict;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -94,18 +96,32 @@ final class VerifyCommand implements Callable<Integer> {
         MessageFiles.checkReadable(inputs);
         SmtpEnvelope envelope = transaction.envelope();
         Authenticator authenticator = new Authenticator(config(envelope));
-        Set<Method> methods = envelope.hasClient() ? EnumSet.allOf(Method.class) : EnumSet.of(Method.DKIM, Method.ARC);
+        // DomainKeys always, Sender ID with --ip: the historic methods the older set-ups still meet
+        Set<Method> methods = envelope.hasClient() ? EnumSet.allOf(Method.class)
+                : EnumSet.of(Method.DKIM, Method.DOMAINKEYS, Method.ARC);
         ResultWriter writer = json ? new JsonResultWriter(inkan.streams().out())
                 : new TextResultWriter(inkan.streams().out(), inputs.size() > 1);
         for (Path input : inputs) {
             Authentication result = authenticate(authenticator, input, envelope, methods);
-            writer.write(input.toString(), result.authenticationResults(),
-                    new MessageVerdicts(result.dkim(), result.arc(), result.spf(), result.dmarc()));
+            List<DomainKeysVerdict> domainKeys = result.domainKeys().signatures() == 0 ? List.of()
+                    : List.of(result.domainKeys());
+            writer.write(input.toString(), results(result, domainKeys.isEmpty()),
+                    new MessageVerdicts(result.dkim(), result.arc(), result.spf(), result.dmarc(), domainKeys,
+                            result.senderId()));
         }
         if (inkan.streams().out().checkError()) {
             throw new IOException("standard output: write error");
         }
         return InkanCommand.EXIT_OK;
+    }
+
+    /** The Authentication-Results; {@code domainkeys=} only for a message that has a DomainKey-Signature. */
+    private static AuthenticationResults results(Authentication result, boolean withoutDomainKeys) {
+        if (!withoutDomainKeys) {
+            return result.authenticationResults();
+        }
+        return AuthenticationResults.of(result.authservId(), result.resultInfos().stream()
+                .filter(info -> !info.method().equals(Method.DOMAINKEYS.keyword())).toList());
     }
 
     private AuthenticationConfig config(SmtpEnvelope envelope) throws InputException {

@@ -5,6 +5,8 @@ import dev.inkan.authres.AuthenticationResults;
 import dev.inkan.authres.ResultInfo;
 import dev.inkan.dkim.DkimVerdict;
 import dev.inkan.dmarc.DmarcVerdict;
+import dev.inkan.domainkeys.DomainKeysVerdict;
+import dev.inkan.senderid.SenderIdVerdict;
 import dev.inkan.spf.SpfVerdict;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,18 +26,21 @@ import java.util.Set;
  * @param spf SPF for the MAIL FROM identity; null without an SMTP client or when recorded
  * @param arc the incoming chain's validation; null when not checked here
  * @param dmarc DMARC; null when not asked for or when the message could not be read
+ * @param domainKeys DomainKeys (RFC 4870); null when not asked for, recorded, or the message could not be read
+ * @param senderId Sender ID for the PRA (RFC 4406/4407); null when not asked for, recorded, without an SMTP
+ *     client, or when the message could not be read
  * @param unreadable why the message's header could not be read within the limits, or null when it was read
  */
 public record Authentication(String authservId, Set<Method> methods, SmtpEnvelope envelope, RecordedResults recorded,
         List<DkimVerdict> dkim, SpfVerdict spfHelo, SpfVerdict spf, ArcVerdict arc, DmarcVerdict dmarc,
-        String unreadable) {
+        DomainKeysVerdict domainKeys, SenderIdVerdict senderId, String unreadable) {
 
     public Authentication {
         methods = Set.copyOf(methods);
         dkim = dkim == null ? null : List.copyOf(dkim);
     }
 
-    /** The resinfos of the methods asked for, in the order SPF, DKIM, ARC, DMARC (RFC 8601 §2.2). */
+    /** The resinfos of the methods asked for, in the order of {@link Method}: SPF, Sender ID, DKIM, DomainKeys, ARC, DMARC. */
     public List<ResultInfo> resultInfos() {
         List<ResultInfo> all = new ArrayList<>();
         for (Method method : Method.values()) {
@@ -62,6 +67,10 @@ public record Authentication(String authservId, Set<Method> methods, SmtpEnvelop
                     : arc == null ? List.of() : List.of(arc.toResultInfo(envelope.remoteIp()));
             case DMARC -> unreadable != null ? List.of(problem("dmarc", "permerror"))
                     : dmarc == null ? List.of() : List.of(dmarc.toResultInfo());
+            case DOMAINKEYS -> unreadable != null ? List.of(problem("domainkeys", "permerror"))
+                    : domainKeys == null ? List.of() : List.of(domainKeys.toResultInfo());
+            case SENDER_ID -> unreadable != null && envelope.hasClient() ? List.of(problem("sender-id", "permerror"))
+                    : senderId == null ? List.of() : List.of(senderId.toResultInfo());
         };
     }
 

@@ -12,10 +12,13 @@ import dev.inkan.dmarc.DmarcRequest;
 import dev.inkan.dmarc.DmarcVerdict;
 import dev.inkan.dmarc.SpfInput;
 import dev.inkan.dns.BudgetedResolver;
+import dev.inkan.domainkeys.DomainKeysCheck;
+import dev.inkan.domainkeys.DomainKeysVerdict;
 import dev.inkan.message.BodyHashKey;
 import dev.inkan.message.BodyHashRequester;
 import dev.inkan.message.HeaderBlock;
 import dev.inkan.message.ScannedMessage;
+import dev.inkan.senderid.SenderIdVerdict;
 import dev.inkan.spf.SpfRequest;
 import dev.inkan.spf.SpfVerdict;
 import java.util.LinkedHashSet;
@@ -46,6 +49,8 @@ public final class AuthenticationJob implements BodyHashRequester {
     private final boolean checkSpf;
     private final SpfRequest spfRequest;
     private final boolean needDmarc;
+    private final DomainKeysCheck domainKeys;
+    private final boolean checkSenderId;
     private HeaderBlock headers;
 
     AuthenticationJob(Authenticator authenticator, SmtpEnvelope envelope, Set<Method> methods,
@@ -65,6 +70,9 @@ public final class AuthenticationJob implements BodyHashRequester {
         this.checkSpf = (methods.contains(Method.SPF) || needDmarc) && !recorded.has(Method.SPF) && envelope.hasClient();
         this.spfRequest = checkSpf ? SpfRequest.mailFrom(envelope.clientIp(), envelope.helo(), envelope.mailFrom())
                 : null;
+        this.domainKeys = methods.contains(Method.DOMAINKEYS) && !recorded.has(Method.DOMAINKEYS)
+                ? authenticator.domainKeys().check(dns) : null;
+        this.checkSenderId = methods.contains(Method.SENDER_ID) && !recorded.has(Method.SENDER_ID) && envelope.hasClient();
         if (checkSpf) {
             dns.prefetchTxt(spfRequest.domain());
             if (config.checkHelo() && !envelope.helo().isEmpty()) {
@@ -88,6 +96,10 @@ public final class AuthenticationJob implements BodyHashRequester {
         if (needDmarc) {
             AuthorDomains.from(headers).domains().forEach(domain -> dns.prefetchTxt("_dmarc." + domain));
         }
+        if (domainKeys != null) {
+            keys.addAll(domainKeys.bodyHashKeys(headers));
+            domainKeys.keyName().ifPresent(dns::prefetchTxt);
+        }
         return keys;
     }
 
@@ -96,7 +108,7 @@ public final class AuthenticationJob implements BodyHashRequester {
      * then {@link #result} may be called with null, without a scan.
      */
     public boolean needsMessage() {
-        return dkim != null || arc != null || needDmarc;
+        return dkim != null || arc != null || needDmarc || domainKeys != null || checkSenderId;
     }
 
     /**
@@ -107,6 +119,7 @@ public final class AuthenticationJob implements BodyHashRequester {
      */
     public boolean needsBody(java.util.function.Predicate<String> hasField) {
         return dkim != null && hasField.test("DKIM-Signature")
+                || domainKeys != null && hasField.test("DomainKey-Signature")
                 || arc != null && (hasField.test("ARC-Seal") || hasField.test("ARC-Message-Signature")
                         || hasField.test("ARC-Authentication-Results"));
     }
@@ -130,22 +143,25 @@ public final class AuthenticationJob implements BodyHashRequester {
         List<DkimVerdict> dkimVerdicts = dkim == null ? null : dkim.verdicts(message);
         ArcVerdict chain = arc == null ? null : arc.verdict(message);
         DmarcVerdict dmarc = needDmarc ? dmarc(AuthorDomains.from(headers), dkimVerdicts, spf, chain) : null;
+        DomainKeysVerdict dk = domainKeys == null ? null : domainKeys.verdict(message);
+        SenderIdVerdict senderId = checkSenderId
+                ? authenticator.senderId().checkPra(headers, envelope.clientIp(), envelope.helo(), dns) : null;
         if (dns.budgetSpent()) {
             LOG.info("DNS budget of {} ms used up for a message from {}; outstanding lookups are temporary errors",
                     dns.budget().toMillis(), envelope.remoteIp());
         }
         return new Authentication(authenticator.config().authservId(), methods, envelope, recorded, dkimVerdicts,
-                spfHelo, spf, chain, dmarc, null);
+                spfHelo, spf, chain, dmarc, dk, senderId, null);
     }
 
     /**
-     * The verdicts when the message could not be read within the limits ({@code problem}): DKIM permerror, ARC
-     * fail, DMARC permerror (no readable author), SPF as the envelope says.
+     * The verdicts when the message could not be read within the limits ({@code problem}): DKIM, DomainKeys and
+     * Sender ID permerror, ARC fail, DMARC permerror (no readable author), SPF as the envelope says.
      */
     public Authentication unreadable(String problem) {
         SpfVerdict spf = checkSpf ? authenticator.spf().evaluate(spfRequest, dns) : null;
         return new Authentication(authenticator.config().authservId(), methods, envelope, recorded, null, null, spf,
-                null, null, problem);
+                null, null, null, null, problem);
     }
 
     /** DMARC from the typed verdicts of this pass, or from the recorded resinfos where the pass did not check. */

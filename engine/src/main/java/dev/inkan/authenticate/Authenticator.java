@@ -4,9 +4,11 @@ import dev.inkan.arc.ArcValidator;
 import dev.inkan.dkim.DkimVerifier;
 import dev.inkan.dmarc.DmarcEvaluator;
 import dev.inkan.dns.DnsLookups;
+import dev.inkan.domainkeys.DomainKeysVerifier;
 import dev.inkan.message.MessageLimitException;
 import dev.inkan.message.MessageSink;
 import dev.inkan.message.ScannedMessage;
+import dev.inkan.senderid.SenderIdEvaluator;
 import dev.inkan.spf.SpfEvaluator;
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,7 +19,7 @@ import java.util.Set;
 
 /**
  * The one entry point to Inkan's checks: a message stream and its SMTP envelope in, every verdict (DKIM, SPF,
- * ARC, DMARC) as typed values and the Authentication-Results text out, in one pass over the message, under one
+ * ARC, DMARC, and when asked for the historic DomainKeys and Sender ID) as typed values and the Authentication-Results text out, in one pass over the message, under one
  * set of limits and one DNS budget ({@link AuthenticationConfig}). The CLI, the James mailets and the SMTP hooks
  * all come through here. One instance serves many messages and threads.
  *
@@ -40,6 +42,8 @@ public final class Authenticator {
     private final ArcValidator arc;
     private final SpfEvaluator spf;
     private final DmarcEvaluator dmarc;
+    private final DomainKeysVerifier domainKeys;
+    private final SenderIdEvaluator senderId;
 
     public Authenticator(AuthenticationConfig config) {
         this.config = Objects.requireNonNull(config, "config");
@@ -49,15 +53,20 @@ public final class Authenticator {
         this.arc = new ArcValidator(config.arcConfig());
         this.spf = new SpfEvaluator(config.spfConfig());
         this.dmarc = new DmarcEvaluator(config.dmarc());
+        this.domainKeys = new DomainKeysVerifier(config.resolver(), config.messageLimits());
+        this.senderId = new SenderIdEvaluator(spf);
     }
 
     public AuthenticationConfig config() {
         return config;
     }
 
-    /** Every method, nothing recorded: see {@link #authenticate(InputStream, SmtpEnvelope, Set, RecordedResults)}. */
+    /**
+     * Every current method ({@link Method#current()}: SPF, DKIM, ARC, DMARC), nothing recorded: see
+     * {@link #authenticate(InputStream, SmtpEnvelope, Set, RecordedResults)}.
+     */
     public Authentication authenticate(InputStream message, SmtpEnvelope envelope) throws IOException {
-        return authenticate(message, envelope, EnumSet.allOf(Method.class), RecordedResults.none());
+        return authenticate(message, envelope, Method.current(), RecordedResults.none());
     }
 
     /**
@@ -113,5 +122,13 @@ public final class Authenticator {
 
     DmarcEvaluator dmarc() {
         return dmarc;
+    }
+
+    DomainKeysVerifier domainKeys() {
+        return domainKeys;
+    }
+
+    SenderIdEvaluator senderId() {
+        return senderId;
     }
 }

@@ -49,6 +49,18 @@ public final class RsaSigningKey implements SigningKey {
         }
     }
 
+    /** RSASSA-PKCS1-v1_5 over a {@code digest} already computed with {@code hash} (DomainKeys signing). */
+    public byte[] signDigest(HashAlgorithm hash, byte[] digest) {
+        try {
+            Signature signer = Signature.getInstance("NONEwithRSA");
+            signer.initSign(key);
+            signer.update(hash.digestInfo(digest));
+            return signer.sign();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("RSA signing failed: " + e.getMessage(), e);
+        }
+    }
+
     @Override
     public RsaVerifyingKey publicKey() {
         return publicKey;

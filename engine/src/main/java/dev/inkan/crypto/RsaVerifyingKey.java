@@ -80,6 +80,21 @@ public final class RsaVerifyingKey implements VerifyingKey {
         }
     }
 
+    /**
+     * Verifies an RSASSA-PKCS1-v1_5 {@code signature} over a {@code digest} already computed with {@code hash}
+     * (DomainKeys, RFC 4870 §3.2.2, streams header and body into one digest). False for any malformed value.
+     */
+    public boolean verifyDigest(HashAlgorithm hash, byte[] digest, byte[] signature) {
+        try {
+            Signature verifier = Signature.getInstance("NONEwithRSA");
+            verifier.initVerify(key);
+            verifier.update(hash.digestInfo(digest));
+            return verifier.verify(signature);
+        } catch (GeneralSecurityException e) {
+            return false;
+        }
+    }
+
     static String jcaName(HashAlgorithm hash) {
         return hash == HashAlgorithm.SHA1 ? "SHA1withRSA" : "SHA256withRSA";
     }

@@ -4,8 +4,10 @@ import dev.inkan.message.BodyHash;
 import dev.inkan.message.BodyHashKey;
 import dev.inkan.message.BodyHashRequester;
 import dev.inkan.message.HeaderBlock;
+import dev.inkan.message.HeaderField;
 import dev.inkan.message.ScannedMessage;
 import dev.inkan.message.SignedHeaderData;
+import dev.inkan.tagvalue.SignatureFieldWriter;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -54,18 +56,30 @@ public final class DkimSigning implements BodyHashRequester {
 
     /** The DKIM-Signature fields, CRLF-terminated, in spec order (prepend them in this order). */
     public List<String> signatureFields(ScannedMessage message) {
+        return signatureFields(message, List.of());
+    }
+
+    /**
+     * As {@link #signatureFields(ScannedMessage)} for a message that gets {@code added} on top first, below these
+     * signatures (a DomainKey-Signature made in the same pass): those fields are signed like any other when the
+     * signed header names include them.
+     */
+    public List<String> signatureFields(ScannedMessage message, List<HeaderField> added) {
+        List<HeaderField> all = new ArrayList<>(added);
+        all.addAll(message.headers().fields());
+        HeaderBlock headers = added.isEmpty() ? message.headers() : new HeaderBlock(all);
         long now = clock.instant().getEpochSecond();
         List<String> fields = new ArrayList<>(specs.size());
         for (DkimSigningSpec spec : specs) {
-            fields.add(sign(spec, message, now));
+            fields.add(sign(spec, message, headers, now));
         }
         return fields;
     }
 
-    private static String sign(DkimSigningSpec spec, ScannedMessage message, long now) {
+    private static String sign(DkimSigningSpec spec, ScannedMessage message, HeaderBlock headers, long now) {
         BodyHash body = message.bodyHash(spec.bodyHashKey());
-        List<String> signed = SignedHeaderList.choose(spec, message.headers());
-        DkimSignatureWriter writer = new DkimSignatureWriter();
+        List<String> signed = SignedHeaderList.choose(spec, headers);
+        SignatureFieldWriter writer = new SignatureFieldWriter("DKIM-Signature");
         writer.tag("v", "1").tag("a", spec.algorithm().tagName())
                 .tag("c", spec.headerCanonicalization().tagName() + "/" + spec.bodyCanonicalization().tagName())
                 .tag("d", spec.domain()).tag("s", spec.selector());
@@ -84,7 +98,7 @@ public final class DkimSigning implements BodyHashRequester {
         writer.headerList(signed);
         writer.tag("bh", Base64.getEncoder().encodeToString(body.digest()));
         String unsigned = writer.fieldWithEmptySignature();
-        byte[] data = SignedHeaderData.build(message.headers(), signed, spec.headerCanonicalization(), unsigned);
+        byte[] data = SignedHeaderData.build(headers, signed, spec.headerCanonicalization(), unsigned);
         byte[] signature = spec.key().sign(spec.algorithm().hash(), data);
         return writer.complete(Base64.getEncoder().encodeToString(signature));
     }

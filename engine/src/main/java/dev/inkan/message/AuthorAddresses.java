@@ -21,12 +21,19 @@ public final class AuthorAddresses {
     public static List<String> of(HeaderBlock headers) {
         List<String> addresses = new ArrayList<>();
         for (HeaderField from : headers.named("From")) {
-            AddressList list = LenientAddressParser.DEFAULT.parseAddressList(from.unfoldedValue());
-            for (Mailbox mailbox : list.flatten()) {
-                String domain = mailbox.getDomain();
-                if (domain != null && !domain.isBlank()) {
-                    addresses.add(mailbox.getLocalPart() + "@" + domain.strip().toLowerCase(Locale.ROOT));
-                }
+            addresses.addAll(mailboxes(from));
+        }
+        return addresses;
+    }
+
+    /** The addresses {@code local@domain} of one address field (From, Sender, ...), in order; domains lower-cased. */
+    public static List<String> mailboxes(HeaderField field) {
+        List<String> addresses = new ArrayList<>();
+        AddressList list = LenientAddressParser.DEFAULT.parseAddressList(field.unfoldedValue());
+        for (Mailbox mailbox : list.flatten()) {
+            String domain = mailbox.getDomain();
+            if (domain != null && !domain.isBlank()) {
+                addresses.add(mailbox.getLocalPart() + "@" + domain.strip().toLowerCase(Locale.ROOT));
             }
         }
         return addresses;

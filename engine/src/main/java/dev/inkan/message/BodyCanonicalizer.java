@@ -15,7 +15,10 @@ abstract class BodyCanonicalizer {
         this.out = out;
     }
 
-    static BodyCanonicalizer create(Canonicalization canonicalization, BodyDigests out) {
+    static BodyCanonicalizer create(BodyCanonicalization canonicalization, BodyDigests out) {
+        if (canonicalization instanceof DomainKeysCanonicalization dk) {
+            return new DomainKeysBodyCanonicalizer(out, dk == DomainKeysCanonicalization.NOFWS);
+        }
         return canonicalization == Canonicalization.SIMPLE ? new SimpleBodyCanonicalizer(out)
                 : new RelaxedBodyCanonicalizer(out);
     }

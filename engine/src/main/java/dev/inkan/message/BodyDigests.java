@@ -15,6 +15,7 @@ final class BodyDigests {
         Entry(BodyHashKey key) {
             this.key = key;
             this.digest = key.hash().newDigest();
+            key.digestPrefixInto(digest);
         }
     }
 

@@ -1,7 +1,7 @@
 package dev.inkan.message;
 
 /** The two canonicalization algorithms of RFC 6376 §3.4, also used by ARC (RFC 8617 §4.1.2). */
-public enum Canonicalization {
+public enum Canonicalization implements BodyCanonicalization {
     SIMPLE("simple"),
     RELAXED("relaxed");
 
@@ -11,6 +11,7 @@ public enum Canonicalization {
         this.tagName = tagName;
     }
 
+    @Override
     public String tagName() {
         return tagName;
     }

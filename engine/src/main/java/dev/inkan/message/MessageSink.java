@@ -5,7 +5,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -155,7 +155,7 @@ public final class MessageSink extends OutputStream {
         for (BodyHashRequester r : requesters) {
             keys.addAll(r.bodyHashKeys(headers));
         }
-        Map<Canonicalization, BodyDigests> byCanonicalization = new EnumMap<>(Canonicalization.class);
+        Map<BodyCanonicalization, BodyDigests> byCanonicalization = new HashMap<>();
         for (BodyHashKey key : keys) {
             byCanonicalization.computeIfAbsent(key.canonicalization(), c -> {
                 BodyDigests d = new BodyDigests();

@@ -17,14 +17,16 @@ final class SpfCheck {
 
     private final SpfConfig config;
     private final SpfRequest request;
+    private final SpfRecordSelection selection;
     private final SpfLookups lookups;
     private final SpfValidatedNames validatedNames;
     private final SpfTerms terms;
     private boolean localPartUsed;
 
-    SpfCheck(SpfConfig config, SpfRequest request, DnsResolver resolver) {
+    SpfCheck(SpfConfig config, SpfRequest request, DnsResolver resolver, SpfRecordSelection selection) {
         this.config = config;
         this.request = request;
+        this.selection = selection;
         this.lookups = new SpfLookups(resolver, config.limits(), config.clock());
         this.validatedNames = new SpfValidatedNames(lookups, request.clientIp(), config.limits().maxPtrNames());
         this.terms = new SpfTerms(this, lookups, validatedNames, request.clientIp(), config.limits());
@@ -46,8 +48,9 @@ final class SpfCheck {
 
     /**
      * check_host() with {@code domain} as &lt;domain&gt;: §4.3 initial processing, §4.4 record lookup,
-     * §4.5 record selection, §4.6 evaluation. A malformed domain or a domain without an SPF record gives
-     * "none"; the include and redirect callers turn that into permerror (§5.2, §6.1).
+     * §4.5 record selection (by the check's {@link SpfRecordSelection}), §4.6 evaluation. A malformed domain or
+     * a domain without an SPF record gives "none"; the include and redirect callers turn that into permerror
+     * (§5.2, §6.1).
      */
     SpfOutcome checkHost(String domain, Scope scope) {
         String problem = SpfDomains.problem(domain);
@@ -65,16 +68,20 @@ final class SpfCheck {
             }
         }
         if (txt.status() == DnsStatus.NXDOMAIN) {
-            return SpfOutcome.of(SpfReason.NO_SUCH_DOMAIN, domain + " does not exist"); // §4.3
+            return selection.nonexistentDomainFails()
+                    ? SpfOutcome.of(SpfReason.NONEXISTENT_DOMAIN_FAILS, domain + " does not exist")
+                    : SpfOutcome.of(SpfReason.NO_SUCH_DOMAIN, domain + " does not exist"); // §4.3
         }
-        List<String> records = txt.records().stream().filter(SpfRecordParser::isSpfRecord).toList();
+        SpfRecordChoice choice = selection.select(domain, txt.records());
+        List<SpfRecordChoice.Candidate> records = choice.candidates();
         if (records.isEmpty()) {
-            return SpfOutcome.of(SpfReason.NO_RECORD, domain + " has no SPF record"); // §4.5
+            return SpfOutcome.of(SpfReason.NO_RECORD, domain + " has no " + choice.kind()); // §4.5
         }
         if (records.size() > 1) {
-            return SpfOutcome.of(SpfReason.MULTIPLE_RECORDS, domain + " has " + records.size() + " SPF records");
+            return SpfOutcome.of(SpfReason.MULTIPLE_RECORDS, domain + " has " + records.size() + " "
+                    + choice.kind() + "s");
         }
-        SpfRecordParse parse = SpfRecordParser.parse(records.get(0));
+        SpfRecordParse parse = SpfRecordParser.parse(records.get(0).text(), records.get(0).termsStart());
         if (!parse.isOk()) {
             return SpfOutcome.of(SpfReason.SYNTAX_ERROR, "in the record of " + domain + ": " + parse.error());
         }

@@ -53,8 +53,18 @@ public final class SpfEvaluator {
 
     /** As {@link #evaluate(SpfRequest)}, with the queries sent to {@code resolver} (a message's budgeted one). */
     public SpfVerdict evaluate(SpfRequest request, DnsResolver resolver) {
+        return evaluate(request, resolver, SpfRecordSelection.RFC7208);
+    }
+
+    /**
+     * As {@link #evaluate(SpfRequest, DnsResolver)}, with the records chosen by {@code selection} at every
+     * level of the check (the identity's domain, each include and redirect target): e.g. Sender ID's scoped
+     * {@code spf2.0} records (RFC 4406 §4.4) instead of RFC 7208 §4.5's "v=spf1".
+     */
+    public SpfVerdict evaluate(SpfRequest request, DnsResolver resolver, SpfRecordSelection selection) {
         Objects.requireNonNull(request, "request");
-        SpfCheck check = new SpfCheck(config, request, Objects.requireNonNull(resolver, "resolver"));
+        SpfCheck check = new SpfCheck(config, request, Objects.requireNonNull(resolver, "resolver"),
+                Objects.requireNonNull(selection, "selection"));
         try {
             SpfOutcome outcome = check.run();
             String explanation = outcome.result() == SpfResult.FAIL ? check.explanation(outcome) : null;

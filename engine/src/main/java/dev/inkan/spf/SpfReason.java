@@ -13,7 +13,12 @@ public enum SpfReason {
     INVALID_DOMAIN(SpfResult.NONE, "not a valid multi-label domain name"),
     /** §4.3: the domain does not exist (NXDOMAIN). */
     NO_SUCH_DOMAIN(SpfResult.NONE, "domain does not exist"),
-    /** §4.5: the domain has no TXT record starting with "v=spf1". */
+    /**
+     * RFC 4406 §4.3: the domain does not exist, and the record selection (Sender ID's PRA test) says that
+     * ends check_host() with "fail".
+     */
+    NONEXISTENT_DOMAIN_FAILS(SpfResult.FAIL, "domain does not exist"),
+    /** §4.5: the domain has no TXT record starting with "v=spf1" (or none its record selection takes). */
     NO_RECORD(SpfResult.NONE, "no SPF record"),
     /** §4.5: the domain has more than one SPF record. */
     MULTIPLE_RECORDS(SpfResult.PERMERROR, "more than one SPF record"),

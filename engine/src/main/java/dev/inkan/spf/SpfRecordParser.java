@@ -43,10 +43,23 @@ public final class SpfRecordParser {
         if (!isSpfRecord(text)) {
             return SpfRecordParse.error(text, "not an SPF record: it does not start with \"v=spf1\" and a space");
         }
+        return parse(text, VERSION.length());
+    }
+
+    /**
+     * Parses the terms of a record whose version prefix (checked by the caller: "v=spf1", or Sender ID's
+     * "spf2.0/pra", RFC 4406 §3.1) is its first {@code termsStart} characters; the terms are RFC 7208's (§12
+     * {@code terms *SP}). Never throws.
+     */
+    public static SpfRecordParse parse(String text, int termsStart) {
+        if (termsStart < 0 || termsStart > text.length()
+                || (termsStart < text.length() && text.charAt(termsStart) != ' ')) {
+            return SpfRecordParse.error(text, "no space after the version of the record [RFC 7208 4.5]");
+        }
         List<SpfDirective> directives = new ArrayList<>();
         SpfMacroString redirect = null;
         SpfMacroString explanation = null;
-        for (String term : text.substring(VERSION.length()).split(" ")) {
+        for (String term : text.substring(termsStart).split(" ")) {
             if (term.isEmpty()) {
                 continue; // 1*SP between terms, and trailing spaces (§12 record = version terms *SP)
             }

@@ -1,26 +1,33 @@
-package dev.inkan.dkim;
+package dev.inkan.tagvalue;
 
 import java.util.List;
 
 /**
- * Writes a DKIM-Signature field folded to lines of at most 78 characters: tags in order, h= folded at
- * colons, b= last so that removing its value (RFC 6376 §3.7) leaves exactly the text that was hashed.
+ * Writes a signature field in the tag=value format (DKIM-Signature, DomainKey-Signature) folded to lines of at
+ * most 78 characters: tags in order, h= folded at colons, b= last so that removing its value (RFC 6376 §3.7)
+ * leaves exactly the text that was hashed.
  */
-final class DkimSignatureWriter {
+public final class SignatureFieldWriter {
 
     private static final int MAX_LINE = 78;
     private static final String FOLD = "\r\n\t";
 
-    private final StringBuilder text = new StringBuilder("DKIM-Signature:");
-    private int lineLength = text.length();
+    private final StringBuilder text;
+    private int lineLength;
 
-    DkimSignatureWriter tag(String name, String value) {
+    /** @param fieldName "DKIM-Signature", "DomainKey-Signature" */
+    public SignatureFieldWriter(String fieldName) {
+        text = new StringBuilder(fieldName + ":");
+        lineLength = text.length();
+    }
+
+    public SignatureFieldWriter tag(String name, String value) {
         append(name + "=" + value + ";");
         return this;
     }
 
     /** h=, folded before a colon when long (RFC 6376 §3.5 allows FWS around each ':'). */
-    DkimSignatureWriter headerList(List<String> names) {
+    public SignatureFieldWriter headerList(List<String> names) {
         append("h=" + names.get(0));
         for (int i = 1; i < names.size(); i++) {
             String piece = ":" + names.get(i);
@@ -37,13 +44,13 @@ final class DkimSignatureWriter {
     }
 
     /** The field text, without CRLF, ending in "b=": what the signature covers. */
-    String fieldWithEmptySignature() {
+    public String fieldWithEmptySignature() {
         append("b=");
         return text.toString();
     }
 
     /** The complete field with the signature folded in, CRLF-terminated. */
-    String complete(String signature) {
+    public String complete(String signature) {
         StringBuilder out = new StringBuilder(text);
         int col = lineLength;
         int i = 0;

@@ -7,6 +7,7 @@ import dev.inkan.arc.ArcResult;
 import dev.inkan.authres.AuthResultsFormatter;
 import dev.inkan.authres.ResultInfo;
 import dev.inkan.authres.ResultProperty;
+import dev.inkan.crypto.RsaSigningKey;
 import dev.inkan.crypto.SigningKey;
 import dev.inkan.crypto.SigningKeyGenerator;
 import dev.inkan.dkim.DkimKeyRecord;
@@ -19,7 +20,13 @@ import dev.inkan.dns.DnsAnswer;
 import dev.inkan.dns.DnsResolver;
 import dev.inkan.dns.ForwardingResolver;
 import dev.inkan.dns.ScriptedResolver;
+import dev.inkan.domainkeys.DomainKeysResult;
+import dev.inkan.domainkeys.DomainKeysSigning;
+import dev.inkan.domainkeys.DomainKeysSigningSpec;
+import dev.inkan.message.DomainKeysCanonicalization;
 import dev.inkan.message.MessageLimits;
+import dev.inkan.message.MessageSink;
+import dev.inkan.message.ScannedMessage;
 import dev.inkan.spf.SpfResult;
 import java.io.ByteArrayInputStream;
 import java.net.InetAddress;
@@ -71,6 +78,35 @@ class AuthenticatorTest {
         assertThat(AuthResultsFormatter.value(result.authenticationResults())).startsWith("mx.example.net; spf=pass")
                 .contains("; dkim=pass header.d=example.com header.s=sel").contains("; arc=none smtp.remote-ip=192.0.2.10")
                 .contains("; dmarc=pass");
+    }
+
+    @Test
+    void theHistoricMethodsRunOnlyWhenAskedForAndJoinTheSameField() throws Exception {
+        RsaSigningKey dkKey = (RsaSigningKey) new SigningKeyGenerator(new SecureRandom()).rsa(1024);
+        DomainKeysSigning dk = new DomainKeysSigning(new DomainKeysSigningSpec("example.com", "dk", dkKey,
+                DomainKeysCanonicalization.NOFWS, null));
+        String dkimSigned = signed(MESSAGE, "example.com", "sel");
+        ScannedMessage scanned = MessageSink.scan(stream(dkimSigned), MessageLimits.DEFAULT, List.of(dk));
+        String both = dk.signatureField(scanned).orElseThrow() + dkimSigned;
+        ScriptedResolver dns = zone().txt("dk._domainkey.example.com", DkimKeyRecord.textFor(dkKey.publicKey()));
+        SmtpEnvelope envelope = SmtpEnvelope.of(CLIENT, "mail.example.com", "bounce@example.com");
+
+        Authentication current = authenticator(dns, Duration.ofSeconds(5)).authenticate(stream(both), envelope);
+        assertThat(current.domainKeys()).isNull();
+        assertThat(current.senderId()).isNull();
+        assertThat(AuthResultsFormatter.value(current.authenticationResults())).doesNotContain("domainkeys")
+                .doesNotContain("sender-id");
+
+        Set<Method> all = EnumSet.allOf(Method.class);
+        Authentication result = authenticator(dns, Duration.ofSeconds(5)).authenticate(stream(both), envelope, all,
+                RecordedResults.none());
+        assertThat(result.domainKeys().result()).isEqualTo(DomainKeysResult.PASS);
+        assertThat(result.senderId().result()).isEqualTo(SpfResult.PASS);
+        assertThat(result.resultInfos()).extracting(ResultInfo::method)
+                .containsExactly("spf", "sender-id", "dkim", "domainkeys", "arc", "dmarc");
+        assertThat(AuthResultsFormatter.value(result.authenticationResults()))
+                .contains("sender-id=pass").contains("header.from=example.com")
+                .contains("domainkeys=pass (rsa-sha1, 1024-bit key, s=dk) header.d=example.com header.from=example.com");
     }
 
     @Test

@@ -38,28 +38,8 @@ final class MailDkimCorpus {
         return rows;
     }
 
-    /**
-     * FAKE_DNS.dat: "name value" per line; NXDOMAIN, "~~Query timed out~~" and "~~SERVFAIL~~" are DNS
-     * outcomes, {@code ""} an empty TXT record, anything else the TXT record's text.
-     */
-    static ScriptedResolver resolver() throws IOException {
-        ScriptedResolver dns = ScriptedResolver.empty();
-        for (String line : Files.readAllLines(dir().resolve("FAKE_DNS.dat"), StandardCharsets.UTF_8)) {
-            String trimmed = line.strip();
-            if (trimmed.isEmpty() || trimmed.startsWith("#")) {
-                continue;
-            }
-            int space = trimmed.indexOf(' ');
-            String name = trimmed.substring(0, space);
-            String value = trimmed.substring(space).strip();
-            switch (value) {
-                case "NXDOMAIN" -> dns.nxdomain(name);
-                case "~~Query timed out~~" -> dns.tempFail(name, "timed out");
-                case "~~SERVFAIL~~" -> dns.tempFail(name, "SERVFAIL");
-                case "\"\"" -> dns.txt(name, "");
-                default -> dns.txt(name, value);
-            }
-        }
-        return dns;
+    /** FAKE_DNS.dat as a resolver. */
+    static ScriptedResolver resolver() {
+        return ScriptedResolver.fromMailDkimFakeDns(dir().resolve("FAKE_DNS.dat"));
     }
 }

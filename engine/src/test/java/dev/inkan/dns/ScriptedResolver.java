@@ -93,6 +93,36 @@ public final class ScriptedResolver implements DnsResolver {
         }
     }
 
+    /**
+     * Answers from a Mail::DKIM {@code FAKE_DNS.dat} (its test corpora's DNS): "name value" per line; NXDOMAIN,
+     * "~~Query timed out~~" and "~~SERVFAIL~~" are DNS outcomes, {@code ""} an empty TXT record, anything else
+     * the TXT record's text.
+     */
+    public static ScriptedResolver fromMailDkimFakeDns(Path file) {
+        ScriptedResolver dns = empty();
+        try {
+            for (String line : java.nio.file.Files.readAllLines(file, StandardCharsets.UTF_8)) {
+                String trimmed = line.strip();
+                if (trimmed.isEmpty() || trimmed.startsWith("#")) {
+                    continue;
+                }
+                int space = trimmed.indexOf(' ');
+                String name = trimmed.substring(0, space);
+                String value = trimmed.substring(space).strip();
+                switch (value) {
+                    case "NXDOMAIN" -> dns.nxdomain(name);
+                    case "~~Query timed out~~" -> dns.tempFail(name, "timed out");
+                    case "~~SERVFAIL~~" -> dns.tempFail(name, "SERVFAIL");
+                    case "\"\"" -> dns.txt(name, "");
+                    default -> dns.txt(name, value);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return dns;
+    }
+
     /** Every query for {@code name}, of any type, fails temporarily with {@code detail} ("timed out", "SERVFAIL"). */
     public ScriptedResolver tempFail(String name, String detail) {
         return script(name, EVERY_TYPE, new Scripted(DnsStatus.TEMPFAIL, detail));

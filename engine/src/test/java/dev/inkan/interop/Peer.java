@@ -140,14 +140,45 @@ public final class Peer {
 
     /** Signs each request's message; returns the DKIM-Signature fields in request order, as the peer wrote them. */
     public List<String> sign(List<SignRequest> requests, Path workDir) {
+        return runSigner(signScript, requests.stream().map(Peer::requestJson).toList(), workDir);
+    }
+
+    /** One DomainKeys signature (RFC 4870) to ask Mail::DKIM for; {@code headers} null signs every field. */
+    public record DomainKeysSignRequest(Path message, String selector, String domain, Path key,
+            String canonicalization, String headers) {
+    }
+
+    /**
+     * Signs each request's message with the peer's DomainKeys signer (Mail::DKIM only: dkimpy has none); returns
+     * the DomainKey-Signature fields in request order.
+     */
+    public List<String> signDomainKeys(List<DomainKeysSignRequest> requests, Path workDir) {
+        if (this != mailDkim) {
+            throw new AssertionError(name + " has no DomainKeys signer");
+        }
+        List<Map<String, Object>> json = new ArrayList<>();
+        for (DomainKeysSignRequest r : requests) {
+            Map<String, Object> one = new LinkedHashMap<>();
+            one.put("message", r.message().toString());
+            one.put("selector", r.selector());
+            one.put("domain", r.domain());
+            one.put("key", r.key().toString());
+            one.put("canonicalization", r.canonicalization());
+            one.put("headers", r.headers());
+            json.add(one);
+        }
+        return runSigner("maildkim_dk_sign.pl", json, workDir);
+    }
+
+    private List<String> runSigner(String scriptName, List<Map<String, Object>> requests, Path workDir) {
         Path file = workDir.resolve("sign-requests-" + System.nanoTime() + ".json");
         try {
-            JSON.writeValue(file.toFile(), requests.stream().map(Peer::requestJson).toList());
+            JSON.writeValue(file.toFile(), requests);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         List<String> signatures = new ArrayList<>();
-        for (JsonNode line : PeerProcess.runJsonLines(List.of(interpreter, script(signScript), file.toString()))) {
+        for (JsonNode line : PeerProcess.runJsonLines(List.of(interpreter, script(scriptName), file.toString()))) {
             signatures.add(line.get("signature").asText());
         }
         if (signatures.size() != requests.size()) {
@@ -206,7 +237,7 @@ public final class Peer {
      * The script's path. Other modules' tests get it from this module's test-jar, where it is not a file:
      * it is then copied once to a temporary file.
      */
-    private static synchronized String script(String fileName) {
+    public static synchronized String script(String fileName) {
         URL url = Peer.class.getResource("/interop/" + fileName);
         if (url == null) {
             throw new AssertionError("test resource interop/" + fileName + " is missing");

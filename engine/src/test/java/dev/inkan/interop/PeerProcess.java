@@ -17,14 +17,14 @@ import java.util.concurrent.TimeUnit;
  * fill up and stall it), a hard timeout. Any failure is an {@link AssertionError} that shows the command
  * and what the peer wrote to stderr, so a red test says what the peer complained about.
  */
-final class PeerProcess {
+public final class PeerProcess {
 
     static final Duration TIMEOUT = Duration.ofSeconds(60);
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** What a finished run printed. */
-    record Output(int exitCode, String stdout, String stderr) {
+    public record Output(int exitCode, String stdout, String stderr) {
     }
 
     private PeerProcess() {
@@ -40,7 +40,7 @@ final class PeerProcess {
     }
 
     /** Runs {@code command}, which prints one JSON object per line; a line that is not JSON fails the test. */
-    static List<JsonNode> runJsonLines(List<String> command) {
+    public static List<JsonNode> runJsonLines(List<String> command) {
         List<JsonNode> lines = new ArrayList<>();
         for (String line : run(command).split("\n")) {
             if (!line.isBlank()) {
@@ -55,7 +55,7 @@ final class PeerProcess {
     }
 
     /** Runs {@code command} and returns whatever it printed; only a timeout or a failure to start fails. */
-    static Output runAllowingFailure(List<String> command) {
+    public static Output runAllowingFailure(List<String> command) {
         Path stdout = null;
         Path stderr = null;
         try {

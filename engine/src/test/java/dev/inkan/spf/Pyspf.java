@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -63,15 +62,12 @@ final class Pyspf {
     /** Runs every check in one pyspf process; answers by id. */
     static Map<String, Answer> run(List<Check> checks, Path workDir) {
         version();
-        Map<SpfTestZone, String> zoneIds = new IdentityHashMap<>();
-        Map<String, Object> zones = new LinkedHashMap<>();
+        SpfTestZone.Batch zones = new SpfTestZone.Batch();
         List<Map<String, Object>> cases = new ArrayList<>();
         for (Check check : checks) {
-            String zoneId = zoneIds.computeIfAbsent(check.zone(), zone -> "z" + zoneIds.size());
-            zones.computeIfAbsent(zoneId, id -> check.zone().toJson());
             Map<String, Object> json = new LinkedHashMap<>();
             json.put("id", check.id());
-            json.put("zone", zoneId);
+            json.put("zone", zones.id(check.zone()));
             json.put("ip", check.ip());
             json.put("helo", check.helo());
             json.put("mailfrom", check.mailFrom());
@@ -84,7 +80,7 @@ final class Pyspf {
             Process process = new ProcessBuilder(INTERPRETER, script().toString())
                     .redirectError(stderr.toFile()).start();
             try (OutputStream in = process.getOutputStream()) {
-                mapper.writeValue(in, Map.of("zones", zones, "cases", cases));
+                mapper.writeValue(in, Map.of("zones", zones.json(), "cases", cases));
             }
             byte[] out = process.getInputStream().readAllBytes();
             if (!process.waitFor(300, TimeUnit.SECONDS) || process.exitValue() != 0) {

@@ -20,7 +20,7 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
  * Test support: the OpenSPF YAML suites ({@code ../shared/conformance/spf/*.yml}): each YAML document is a
  * scenario with {@code tests} and {@code zonedata}.
  */
-final class SpfSuite {
+public final class SpfSuite {
 
     /**
      * One test case.
@@ -36,10 +36,10 @@ final class SpfSuite {
      * @param explanation the expected explanation of a fail, or null
      * @param zone the scenario's DNS data
      */
-    record Case(String suite, String scenario, String name, String spec, String host, String helo, String mailFrom,
+    public record Case(String suite, String scenario, String name, String spec, String host, String helo, String mailFrom,
             List<SpfResult> results, String explanation, SpfTestZone zone) {
 
-        InetAddress clientIp() {
+        public InetAddress clientIp() {
             return IpLiteral.parse(host).orElseThrow(() -> new AssertionError(name + ": bad host " + host));
         }
 
@@ -53,7 +53,7 @@ final class SpfSuite {
     }
 
     /** Every case of {@code spf/<file>} in the conformance folder (fails loudly when it is absent). */
-    static List<Case> load(String file) {
+    public static List<Case> load(String file) {
         Path path = ConformanceSuite.resolve("spf/" + file);
         List<Case> cases = new ArrayList<>();
         try (Reader reader = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {

@@ -27,7 +27,7 @@ import java.util.Set;
  * The same data feeds Inkan (through a {@link ScriptedResolver}) and pyspf (through {@link #toJson()},
  * replayed by the pyspf driver script), so both see exactly the same DNS.
  */
-final class SpfTestZone {
+public final class SpfTestZone {
 
     /** One entry of a name: a record, or the TIMEOUT marker (type "TIMEOUT", value null). */
     record Entry(String type, Object value) {
@@ -38,25 +38,45 @@ final class SpfTestZone {
 
     private final Map<String, List<Entry>> names = new LinkedHashMap<>();
 
+    /** The zones of one peer batch ({"z0": zone JSON, ...}), each distinct zone written once. */
+    public static final class Batch {
+        private final Map<SpfTestZone, String> ids = new java.util.IdentityHashMap<>();
+        private final Map<String, Object> json = new LinkedHashMap<>();
+
+        /** The id of {@code zone} in this batch, adding it the first time. */
+        public String id(SpfTestZone zone) {
+            return ids.computeIfAbsent(zone, z -> {
+                String id = "z" + ids.size();
+                json.put(id, z.toJson());
+                return id;
+            });
+        }
+
+        /** {id: zone JSON} for the peer script. */
+        public Map<String, Object> json() {
+            return json;
+        }
+    }
+
     /** Adds a record: TXT and SPF values are lists of byte[] character-strings, MX is [Integer, String]. */
-    SpfTestZone add(String name, String type, Object value) {
+    public SpfTestZone add(String name, String type, Object value) {
         names.computeIfAbsent(key(name), k -> new ArrayList<>()).add(new Entry(type, value));
         return this;
     }
 
-    SpfTestZone txt(String name, String text) {
+    public SpfTestZone txt(String name, String text) {
         return add(name, "TXT", strings(text));
     }
 
-    SpfTestZone a(String name, String address) {
+    public SpfTestZone a(String name, String address) {
         return add(name, "A", address);
     }
 
-    SpfTestZone aaaa(String name, String address) {
+    public SpfTestZone aaaa(String name, String address) {
         return add(name, "AAAA", address);
     }
 
-    SpfTestZone timeout(String name) {
+    public SpfTestZone timeout(String name) {
         return add(name, "TIMEOUT", null);
     }
 
@@ -83,7 +103,7 @@ final class SpfTestZone {
     }
 
     /** A resolver serving this data. */
-    ScriptedResolver toResolver() {
+    public ScriptedResolver toResolver() {
         ScriptedResolver dns = ScriptedResolver.empty();
         entries().forEach((name, list) -> {
             Set<QueryType> before = EnumSet.noneOf(QueryType.class);
@@ -143,7 +163,7 @@ final class SpfTestZone {
      * values are lists of strings whose characters are the octets (ISO-8859-1).
      */
     @SuppressWarnings("unchecked")
-    Map<String, List<List<Object>>> toJson() {
+    public Map<String, List<List<Object>>> toJson() {
         Map<String, List<List<Object>>> out = new LinkedHashMap<>();
         entries().forEach((name, list) -> {
             List<List<Object>> json = new ArrayList<>();

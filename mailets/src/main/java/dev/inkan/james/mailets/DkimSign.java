@@ -1,9 +1,12 @@
 package dev.inkan.james.mailets;
 
+import dev.inkan.crypto.RsaSigningKey;
 import dev.inkan.crypto.SignatureAlgorithm;
 import dev.inkan.dkim.DkimSigning;
 import dev.inkan.dkim.DkimSigningOptions;
 import dev.inkan.dkim.DkimSigningSpec;
+import dev.inkan.domainkeys.DomainKeysSigning;
+import dev.inkan.domainkeys.DomainKeysSigningSpec;
 import dev.inkan.james.message.FixedPoint;
 import dev.inkan.james.message.HeaderEditor;
 import dev.inkan.james.message.MessageScan;
@@ -11,11 +14,14 @@ import dev.inkan.keytable.KeySelection;
 import dev.inkan.keytable.SigningKeySelector;
 import dev.inkan.message.AuthorAddresses;
 import dev.inkan.message.HeaderBlock;
+import dev.inkan.message.HeaderField;
 import dev.inkan.message.MessageLimits;
 import dev.inkan.message.ScannedMessage;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import javax.mail.MessagingException;
 import javax.mail.internet.MimeMessage;
 import org.apache.mailet.Mail;
@@ -42,6 +48,7 @@ public class DkimSign extends GenericMailet {
     private DkimSigningOptions options;
     private SignatureAlgorithm algorithm;
     private boolean convertTo7Bit;
+    private Optional<DkimSignParameters.DomainKeysOptions> domainKeys;
 
     public DkimSign() {
         this(Clock.systemUTC());
@@ -59,6 +66,7 @@ public class DkimSign extends GenericMailet {
         options = p.options();
         algorithm = p.algorithm();
         convertTo7Bit = p.convertTo7Bit();
+        domainKeys = p.domainKeys();
     }
 
     @Override
@@ -67,14 +75,43 @@ public class DkimSign extends GenericMailet {
             MimeMessage message = mail.getMessage();
             FixedPoint.prepare(message, convertTo7Bit, getMailetContext(), mail.getName());
             DkimSigning job = DkimSigning.choosing(headers -> specsFor(headers, mail), clock);
-            ScannedMessage scanned = MessageScan.scan(message, MessageLimits.DEFAULT, List.of(job));
+            DomainKeysSigning dk = domainKeys.map(o -> new DomainKeysSigning(headers -> domainKeysSpec(job, o, headers)))
+                    .orElse(null);
+            ScannedMessage scanned = MessageScan.scan(message, MessageLimits.DEFAULT,
+                    dk == null ? List.of(job) : List.of(job, dk));
             if (job.specs().isEmpty()) {
                 return;
             }
-            HeaderEditor.rewrite(message, job.signatureFields(scanned), line -> true);
+            // DKIMproxy's order: the DomainKey-Signature first, the DKIM signatures on top of it (they cover it
+            // when the headers parameter names DomainKey-Signature)
+            Optional<String> dkField = dk == null ? Optional.empty() : dk.signatureField(scanned);
+            if (dk != null && dkField.isEmpty()) {
+                LOG.info("DkimSign: mail {} not DomainKeys-signed: {}", mail.getName(), dk.notSigned().orElse("?"));
+            }
+            List<HeaderField> added = dkField.map(f -> List.of(HeaderField.of(f.substring(0, f.length() - 2))))
+                    .orElse(List.of());
+            List<String> fields = new ArrayList<>(job.signatureFields(scanned, added));
+            dkField.ifPresent(fields::add);
+            HeaderEditor.rewrite(message, fields, line -> true);
         } catch (Exception e) {
             LOG.warn("DkimSign: mail {} was not signed and goes on unsigned", mail.getName(), e);
         }
+    }
+
+    /**
+     * The DomainKeys signature, with the first RSA key DKIM signs with (DomainKeys is rsa-sha1 only). Its h= lists
+     * the configured fields, by default every field of the message but MIME-Version: James 3.8 moves MIME-Version to
+     * the very top whenever it writes a changed message, above the signature, where a DomainKeys verifier no longer
+     * looks (RFC 4870 §3.3: only fields after the signature are signed).
+     */
+    private static Optional<DomainKeysSigningSpec> domainKeysSpec(DkimSigning job,
+            DkimSignParameters.DomainKeysOptions options, HeaderBlock headers) {
+        List<String> names = options.headers() != null ? options.headers() : headers.fields().stream()
+                .filter(HeaderField::hasColon).map(f -> f.name().toLowerCase(Locale.ROOT))
+                .filter(name -> !name.equals("mime-version")).distinct().toList();
+        return job.specs().stream().filter(s -> s.key() instanceof RsaSigningKey).findFirst()
+                .map(s -> new DomainKeysSigningSpec(s.domain(), s.selector(), (RsaSigningKey) s.key(),
+                        options.canonicalization(), names));
     }
 
     private List<DkimSigningSpec> specsFor(HeaderBlock headers, Mail mail) {

@@ -7,8 +7,10 @@ import dev.inkan.james.config.MailetParameters;
 import dev.inkan.keytable.KeySelection;
 import dev.inkan.keytable.SigningKeySelector;
 import dev.inkan.message.Canonicalization;
+import dev.inkan.message.DomainKeysCanonicalization;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import javax.mail.MessagingException;
@@ -23,7 +25,8 @@ final class DkimSignParameters {
     private static Set<String> names() {
         Set<String> names = new HashSet<>(KeySourceParameters.NAMES);
         names.addAll(List.of("algorithm", "headers", "oversignHeaders", "canonicalization", "expiration", "identity",
-                "bodyLength", "signForeignDomains", "convertTo7Bit"));
+                "bodyLength", "signForeignDomains", "convertTo7Bit", "domainKeys", "domainKeysCanonicalization",
+                "domainKeysHeaders"));
         return Set.copyOf(names);
     }
 
@@ -80,6 +83,34 @@ final class DkimSignParameters {
         }
         return new DkimSigningOptions(c[0], c[1], headers.isEmpty() ? null : headers, oversign,
                 p.duration("expiration").orElse(null), p.bool("bodyLength", false), true);
+    }
+
+    /**
+     * DKIMproxy-style DomainKeys signing (RFC 4870) beside DKIM, with the same RSA key: {@code domainKeys=true},
+     * {@code domainKeysCanonicalization} nofws (default) or simple, {@code domainKeysHeaders} the fields to list in
+     * h= (default: every field of the message but MIME-Version, see DkimSign). Empty when off.
+     */
+    Optional<DomainKeysOptions> domainKeys() throws MessagingException {
+        boolean on = p.bool("domainKeys", false);
+        if (!on) {
+            for (String name : List.of("domainKeysCanonicalization", "domainKeysHeaders")) {
+                if (p.string(name).isPresent()) {
+                    throw p.error(name, "applies only with domainKeys=true");
+                }
+            }
+            return Optional.empty();
+        }
+        String c = p.string("domainKeysCanonicalization").orElse("nofws");
+        DomainKeysCanonicalization canonicalization = DomainKeysCanonicalization.fromTagName(c.strip());
+        if (canonicalization == null) {
+            throw p.error("domainKeysCanonicalization", "must be nofws or simple; got '" + c + "'");
+        }
+        List<String> headers = p.list("domainKeysHeaders");
+        return Optional.of(new DomainKeysOptions(canonicalization, headers.isEmpty() ? null : headers));
+    }
+
+    /** How DkimSign adds a DomainKey-Signature. */
+    record DomainKeysOptions(DomainKeysCanonicalization canonicalization, List<String> headers) {
     }
 
     private Canonicalization[] canonicalization(String value) throws MessagingException {

@@ -134,7 +134,7 @@ public class SmtpChecks implements MailHook, JamesMessageHook {
                 recorded = recorded.with(Method.SPF,
                         AuthResultsParser.parseResultInfo(spf.get()).value().map(List::of).orElse(List.of()));
             }
-            Authentication result = pipeline.authenticate(mail, envelope.get(), EnumSet.allOf(Method.class), recorded);
+            Authentication result = pipeline.authenticate(mail, envelope.get(), Method.current(), recorded);
             record(mail, result);
             return decide(result);
         } catch (Exception e) {
