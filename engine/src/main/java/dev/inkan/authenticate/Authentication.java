@@ -5,11 +5,14 @@ import dev.inkan.authres.AuthenticationResults;
 import dev.inkan.authres.ResultInfo;
 import dev.inkan.dkim.DkimVerdict;
 import dev.inkan.dmarc.DmarcVerdict;
+import dev.inkan.dmarc.report.EvaluationRecord;
 import dev.inkan.domainkeys.DomainKeysVerdict;
 import dev.inkan.senderid.SenderIdVerdict;
 import dev.inkan.spf.SpfVerdict;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -72,6 +75,18 @@ public record Authentication(String authservId, Set<Method> methods, SmtpEnvelop
             case SENDER_ID -> unreadable != null && envelope.hasClient() ? List.of(problem("sender-id", "permerror"))
                     : senderId == null ? List.of() : List.of(senderId.toResultInfo());
         };
+    }
+
+    /**
+     * What this evaluation leaves for DMARC aggregate reports (RFC 9990), when DMARC applied a policy record to a
+     * message from an SMTP client: empty without a client, without a DMARC verdict, or when no record applied
+     * (none, temperror, permerror: there is no Policy Domain to report to).
+     */
+    public Optional<EvaluationRecord> dmarcReportRecord(Instant evaluatedAt) {
+        if (dmarc == null || dmarc.policy() == null || !envelope.hasClient() || dmarc.authorDomain() == null) {
+            return Optional.empty();
+        }
+        return Optional.of(DmarcReportRecords.of(dmarc, dkim, spf, envelope, evaluatedAt));
     }
 
     /** The Authentication-Results of {@link #resultInfos()} under our authserv-id. */
