@@ -6,9 +6,10 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 
-# libmail-spf-perl + libnet-dns-resolver-programmable-perl: the Sender ID differential test (Mail::SPF, scopes pra/mfrom)
+# libmail-spf-perl + libnet-dns-resolver-programmable-perl: the Sender ID differential test (Mail::SPF, scopes pra/mfrom);
+# postgresql: the DMARC report store test starts a private server of its own on 127.0.0.1
 PACKAGES=(python3-dkim python3-nacl python3-spf python3-dnspython libmail-dkim-perl opendkim-tools
-          libmail-spf-perl libnet-dns-resolver-programmable-perl)
+          libmail-spf-perl libnet-dns-resolver-programmable-perl postgresql)
 missing=()
 for p in "${PACKAGES[@]}"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -1,0 +1,226 @@
+package dev.inkan.reports.store;
+
+import dev.inkan.dmarc.report.EvaluationRecord;
+import dev.inkan.dmarc.report.EvaluationRecord.DkimAuth;
+import dev.inkan.dmarc.report.EvaluationRecord.OverrideReason;
+import dev.inkan.dmarc.report.EvaluationRecord.SpfAuth;
+import dev.inkan.dmarc.report.PublishedPolicy;
+import java.sql.Connection;
+import java.sql.Driver;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Properties;
+
+/**
+ * The DMARC report store on JDBC: an embedded H2 database ({@code jdbc:h2:file:/var/lib/james/dmarc/reports}, no
+ * set-up) or PostgreSQL ({@code jdbc:postgresql://db.example.net/inkan}, shared by several James nodes). The schema is
+ * created or upgraded on open ({@link SchemaMigrations}). Each evaluation is one row, inserted once; reports read the
+ * rows of a period and aggregate them in Java ({@link dev.inkan.dmarc.report.AggregateReport}). The drivers are
+ * instantiated directly, not looked up through DriverManager, which does not see a James extension jar.
+ */
+public final class JdbcReportStore {
+
+    private final String url;
+    private final Properties credentials = new Properties();
+    private final Driver driver;
+
+    private JdbcReportStore(String url, String user, String password) {
+        this.url = url;
+        this.driver = driverFor(url);
+        if (user != null) {
+            credentials.setProperty("user", user);
+        }
+        if (password != null) {
+            credentials.setProperty("password", password);
+        }
+    }
+
+    /**
+     * Opens the store at {@code url}, creating or upgrading its schema.
+     *
+     * @throws ReportStoreException with one line saying what failed (unknown URL scheme, database unreachable,
+     *     schema newer than this Inkan)
+     */
+    public static JdbcReportStore open(String url, String user, String password) {
+        JdbcReportStore store = new JdbcReportStore(url, user, password);
+        try (Connection c = store.connect()) {
+            SchemaMigrations.migrate(c);
+        } catch (SQLException e) {
+            throw new ReportStoreException("DMARC report store " + redacted(url) + ": " + e.getMessage(), e);
+        }
+        return store;
+    }
+
+    private static Driver driverFor(String url) {
+        if (url.startsWith("jdbc:h2:")) {
+            return new org.h2.Driver();
+        }
+        if (url.startsWith("jdbc:postgresql:")) {
+            return new org.postgresql.Driver();
+        }
+        throw new ReportStoreException("DMARC report store: unsupported JDBC URL " + redacted(url)
+                + " (jdbc:h2:file:/path or jdbc:postgresql://host/db)");
+    }
+
+    private Connection connect() throws SQLException {
+        Connection c = driver.connect(url, credentials);
+        if (c == null) {
+            throw new SQLException("the driver does not accept " + redacted(url));
+        }
+        return c;
+    }
+
+    /** Stores {@code records} (one batch, one transaction), each marked with the James {@code node} that made it. */
+    public void add(List<EvaluationRecord> records, String node) {
+        if (records.isEmpty()) {
+            return;
+        }
+        String sql = "INSERT INTO inkan_dmarc_evaluation (evaluated_at, policy_domain, source_ip, header_from,"
+                + " envelope_from, envelope_to, disposition, dkim_aligned, spf_aligned, policy_published, override_reasons,"
+                + " dkim_results, spf_result, node) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+        try (Connection c = connect(); PreparedStatement insert = c.prepareStatement(sql)) {
+            c.setAutoCommit(false);
+            for (EvaluationRecord r : records) {
+                insert.setLong(1, r.evaluatedAt().getEpochSecond());
+                insert.setString(2, r.policy().domain().toLowerCase(Locale.ROOT));
+                insert.setString(3, r.sourceIp());
+                insert.setString(4, r.headerFrom());
+                setNullable(insert, 5, r.envelopeFrom());
+                setNullable(insert, 6, r.envelopeTo());
+                insert.setString(7, r.disposition());
+                insert.setBoolean(8, r.dkimAligned());
+                insert.setBoolean(9, r.spfAligned());
+                insert.setString(10, policy(r.policy()));
+                insert.setString(11, TextRows.encode(r.reasons().stream()
+                        .map(o -> Arrays.asList(o.type(), o.comment())).toList()));
+                insert.setString(12, TextRows.encode(r.dkim().stream()
+                        .map(d -> Arrays.asList(d.domain(), d.selector(), d.result(), d.human())).toList()));
+                setNullable(insert, 13, r.spf() == null ? null
+                        : TextRows.encode(List.of(Arrays.asList(r.spf().domain(), r.spf().result(), r.spf().human()))));
+                setNullable(insert, 14, node);
+                insert.addBatch();
+            }
+            insert.executeBatch();
+            c.commit();
+        } catch (SQLException e) {
+            throw new ReportStoreException("DMARC report store " + redacted(url) + ": cannot store " + records.size()
+                    + " evaluations: " + e.getMessage(), e);
+        }
+    }
+
+    /** The DMARC Policy Domains with evaluations in [{@code from}, {@code to}), sorted. */
+    public List<String> policyDomains(Instant from, Instant to) {
+        String sql = "SELECT DISTINCT policy_domain FROM inkan_dmarc_evaluation WHERE evaluated_at >= ? AND evaluated_at < ?"
+                + " ORDER BY policy_domain";
+        List<String> domains = new ArrayList<>();
+        try (Connection c = connect(); PreparedStatement q = c.prepareStatement(sql)) {
+            q.setLong(1, from.getEpochSecond());
+            q.setLong(2, to.getEpochSecond());
+            try (ResultSet rs = q.executeQuery()) {
+                while (rs.next()) {
+                    domains.add(rs.getString(1));
+                }
+            }
+        } catch (SQLException e) {
+            throw failure("cannot list policy domains", e);
+        }
+        return domains;
+    }
+
+    /** The evaluations of {@code policyDomain} in [{@code from}, {@code to}), in the order they were stored. */
+    public List<EvaluationRecord> records(String policyDomain, Instant from, Instant to) {
+        String sql = "SELECT evaluated_at, source_ip, header_from, envelope_from, envelope_to, disposition, dkim_aligned,"
+                + " spf_aligned, policy_published, override_reasons, dkim_results, spf_result FROM inkan_dmarc_evaluation"
+                + " WHERE policy_domain = ? AND evaluated_at >= ? AND evaluated_at < ? ORDER BY id";
+        List<EvaluationRecord> records = new ArrayList<>();
+        try (Connection c = connect(); PreparedStatement q = c.prepareStatement(sql)) {
+            q.setString(1, policyDomain.toLowerCase(Locale.ROOT));
+            q.setLong(2, from.getEpochSecond());
+            q.setLong(3, to.getEpochSecond());
+            try (ResultSet rs = q.executeQuery()) {
+                while (rs.next()) {
+                    records.add(record(rs));
+                }
+            }
+        } catch (SQLException e) {
+            throw failure("cannot read evaluations of " + policyDomain, e);
+        }
+        return records;
+    }
+
+    /** Deletes evaluations made before {@code cutoff} (the retention period); returns how many. */
+    public int deleteBefore(Instant cutoff) {
+        try (Connection c = connect();
+                PreparedStatement d = c.prepareStatement("DELETE FROM inkan_dmarc_evaluation WHERE evaluated_at < ?")) {
+            d.setLong(1, cutoff.getEpochSecond());
+            return d.executeUpdate();
+        } catch (SQLException e) {
+            throw failure("cannot delete old evaluations", e);
+        }
+    }
+
+    private static EvaluationRecord record(ResultSet rs) throws SQLException {
+        List<OverrideReason> reasons = TextRows.decode(rs.getString(10)).stream()
+                .map(f -> new OverrideReason(f.get(0), f.get(1))).toList();
+        List<DkimAuth> dkim = TextRows.decode(rs.getString(11)).stream()
+                .map(f -> new DkimAuth(f.get(0), f.get(1), f.get(2), f.get(3))).toList();
+        String spfText = rs.getString(12);
+        SpfAuth spf = null;
+        if (spfText != null) {
+            List<String> f = TextRows.decode(spfText).get(0);
+            spf = new SpfAuth(f.get(0), f.get(1), f.get(2));
+        }
+        return new EvaluationRecord(Instant.ofEpochSecond(rs.getLong(1)), rs.getString(2), rs.getString(3),
+                rs.getString(4), rs.getString(5), policy(rs.getString(9)), rs.getString(6), rs.getBoolean(7),
+                rs.getBoolean(8), reasons, dkim, spf);
+    }
+
+    private static String policy(PublishedPolicy p) {
+        return TextRows.encode(List.of(
+                Arrays.asList(p.domain(), p.p(), p.sp(), p.np(), p.adkim(), p.aspf(), p.discoveryMethod(), p.fo(),
+                        p.testing()),
+                withTag("rua", p.rua()), withTag("ruf", p.ruf())));
+    }
+
+    private static List<String> withTag(String tag, List<String> uris) {
+        List<String> row = new ArrayList<>();
+        row.add(tag);
+        row.addAll(uris);
+        return row.size() < 2 ? Arrays.asList(tag, null) : row;
+    }
+
+    private static PublishedPolicy policy(String text) {
+        List<List<String>> rows = TextRows.decode(text);
+        List<String> f = rows.get(0);
+        return new PublishedPolicy(f.get(0), f.get(1), f.get(2), f.get(3), f.get(4), f.get(5), f.get(6), f.get(7),
+                f.get(8), uris(rows.get(1)), uris(rows.get(2)));
+    }
+
+    private static List<String> uris(List<String> row) {
+        return row.subList(1, row.size()).stream().filter(java.util.Objects::nonNull).toList();
+    }
+
+    private static void setNullable(PreparedStatement s, int index, String value) throws SQLException {
+        if (value == null) {
+            s.setNull(index, Types.VARCHAR);
+        } else {
+            s.setString(index, value);
+        }
+    }
+
+    private ReportStoreException failure(String what, SQLException e) {
+        return new ReportStoreException("DMARC report store " + redacted(url) + ": " + what + ": " + e.getMessage(), e);
+    }
+
+    /** The URL without a password parameter, for messages. */
+    static String redacted(String url) {
+        return url.replaceAll("(?i)(password=)[^&;]*", "$1***");
+    }
+}

@@ -1,0 +1,89 @@
+package dev.inkan.reports.store;
+
+import static dev.inkan.reports.store.StoreFixtures.DAY;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.inkan.dmarc.report.AggregateReport;
+import dev.inkan.dmarc.report.AggregateReportXml;
+import dev.inkan.dmarc.report.EvaluationRecord;
+import dev.inkan.dmarc.report.ReportNames;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The embedded store: a file-backed H2 database, created on first open, upgraded by the versioned scripts. */
+class H2ReportStoreTest {
+
+    @TempDir
+    Path dir;
+
+    String url() {
+        return "jdbc:h2:file:" + dir.resolve("dmarc-reports");
+    }
+
+    @Test
+    void records_come_back_exactly_and_aggregate_into_the_same_report() {
+        JdbcReportStore store = JdbcReportStore.open(url(), null, null);
+        List<EvaluationRecord> written = StoreFixtures.day("example.com");
+        store.add(written, "james-1");
+        store.add(StoreFixtures.day("example.org"), "james-1");
+
+        assertThat(store.policyDomains(DAY, DAY.plus(Duration.ofDays(1)))).containsExactly("example.com", "example.org");
+        List<EvaluationRecord> read = store.records("example.com", DAY, DAY.plus(Duration.ofDays(1)));
+        assertThat(read).isEqualTo(written);
+
+        AggregateReport.Metadata metadata = new AggregateReport.Metadata("mx.example.net", "postmaster@example.net", null,
+                ReportNames.reportId("mx.example.net", "example.com", DAY, "n1"), DAY, DAY.plus(Duration.ofDays(1)),
+                List.of(), "Inkan");
+        assertThat(AggregateReportXml.toXml(AggregateReport.of(metadata, read)))
+                .isEqualTo(AggregateReportXml.toXml(AggregateReport.of(metadata, written)));
+        assertThat(AggregateReport.of(metadata, read).rows()).hasSize(3);
+    }
+
+    @Test
+    void reopening_keeps_the_data_and_applies_no_script_twice() throws Exception {
+        JdbcReportStore.open(url(), null, null).add(StoreFixtures.day("example.com"), null);
+        JdbcReportStore again = JdbcReportStore.open(url(), null, null);
+        assertThat(again.records("example.com", DAY, DAY.plus(Duration.ofDays(1)))).hasSize(4);
+        try (Connection c = DriverManager.getConnection(url()); Statement s = c.createStatement()) {
+            var rs = s.executeQuery("SELECT COUNT(*), MAX(version) FROM inkan_schema_version");
+            rs.next();
+            assertThat(rs.getInt(1)).isEqualTo(SchemaMigrations.SCRIPTS.size());
+            assertThat(rs.getInt(2)).isEqualTo(SchemaMigrations.SCRIPTS.size());
+        }
+    }
+
+    @Test
+    void retention_deletes_what_is_older_than_the_cutoff() {
+        JdbcReportStore store = JdbcReportStore.open(url(), null, null);
+        store.add(StoreFixtures.day("example.com"), null);
+        assertThat(store.deleteBefore(DAY.plusSeconds(150))).isEqualTo(2);
+        assertThat(store.records("example.com", DAY, DAY.plus(Duration.ofDays(1)))).hasSize(2);
+    }
+
+    @Test
+    void a_schema_newer_than_this_inkan_and_a_bad_url_are_one_line_errors() throws Exception {
+        JdbcReportStore.open(url(), null, null);
+        try (Connection c = DriverManager.getConnection(url()); Statement s = c.createStatement()) {
+            s.execute("INSERT INTO inkan_schema_version VALUES (99, 'V99__future.sql', 0)");
+        }
+        assertThatThrownBy(() -> JdbcReportStore.open(url(), null, null))
+                .hasMessageContaining("schema version 99, newer than this Inkan knows");
+        assertThatThrownBy(() -> JdbcReportStore.open("jdbc:mysql://db/inkan?password=secret", null, null))
+                .hasMessageContaining("unsupported JDBC URL").hasMessageNotContaining("secret");
+    }
+
+    @Test
+    void text_rows_round_trip_every_awkward_character() {
+        List<List<String>> rows = List.of(java.util.Arrays.asList("a\tb", "c\nd", null, "\\0", "", "e\\f\r"),
+                java.util.Arrays.asList("x", null));
+        assertThat(TextRows.decode(TextRows.encode(rows))).isEqualTo(rows);
+        assertThat(TextRows.decode(TextRows.encode(List.of()))).isEmpty();
+    }
+}
