@@ -14,9 +14,9 @@ import picocli.CommandLine.Spec;
         name = "inkan",
         versionProvider = InkanVersion.class,
         subcommands = {KeygenCommand.class, SignCommand.class, VerifyCommand.class, ArcSealCommand.class,
-            SpfCommand.class},
+            SpfCommand.class, DmarcReportCommand.class},
         description = "DKIM keys, DNS records, signing and verifying (RFC 6376, RFC 8301, RFC 8463), ARC sealing and"
-                + " validation (RFC 8617), SPF (RFC 7208).")
+                + " validation (RFC 8617), SPF (RFC 7208), DMARC (RFC 9989) and its aggregate reports (RFC 9990).")
 public final class InkanCommand implements Runnable {
 
     public static final int EXIT_OK = 0;

@@ -8,8 +8,11 @@ import dev.inkan.authenticate.RecordedResults;
 import dev.inkan.authenticate.SmtpEnvelope;
 import dev.inkan.authres.AuthenticationResults;
 import dev.inkan.crypto.KeyPolicy;
+import dev.inkan.dmarc.report.EvaluationRecord;
 import dev.inkan.dns.DnsResolver;
 import dev.inkan.domainkeys.DomainKeysVerdict;
+import dev.inkan.reports.store.JdbcReportStore;
+import dev.inkan.reports.store.ReportStoreException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -86,6 +89,9 @@ final class VerifyCommand implements Callable<Integer> {
     @Mixin
     private TransactionOptions transaction;
 
+    @Mixin
+    private DmarcStoreOptions dmarcStore;
+
     @Parameters(paramLabel = "FILE", arity = "0..*",
             description = "Messages to verify; '-' is standard input (default: standard input).")
     private List<Path> files = new ArrayList<>();
@@ -99,10 +105,16 @@ final class VerifyCommand implements Callable<Integer> {
         // DomainKeys always, Sender ID with --ip: the historic methods the older set-ups still meet
         Set<Method> methods = envelope.hasClient() ? EnumSet.allOf(Method.class)
                 : EnumSet.of(Method.DKIM, Method.DOMAINKEYS, Method.ARC);
+        if (dmarcStore.given() && !envelope.hasClient()) {
+            throw new InputException("--dmarc-store needs the SMTP client (--ip, --helo): DMARC is only evaluated with it");
+        }
+        JdbcReportStore store = dmarcStore.given() ? dmarcStore.open() : null;
+        List<EvaluationRecord> evaluations = new ArrayList<>();
         ResultWriter writer = json ? new JsonResultWriter(inkan.streams().out())
                 : new TextResultWriter(inkan.streams().out(), inputs.size() > 1);
         for (Path input : inputs) {
             Authentication result = authenticate(authenticator, input, envelope, methods);
+            result.dmarcReportRecord(now == null ? Instant.now() : now).ifPresent(evaluations::add);
             List<DomainKeysVerdict> domainKeys = result.domainKeys().signatures() == 0 ? List.of()
                     : List.of(result.domainKeys());
             writer.write(input.toString(), results(result, domainKeys.isEmpty()),
@@ -111,6 +123,13 @@ final class VerifyCommand implements Callable<Integer> {
         }
         if (inkan.streams().out().checkError()) {
             throw new IOException("standard output: write error");
+        }
+        if (store != null) {
+            try {
+                store.add(evaluations, "inkan-cli");
+            } catch (ReportStoreException e) {
+                throw new InputException(e.getMessage());
+            }
         }
         return InkanCommand.EXIT_OK;
     }

@@ -1,0 +1,207 @@
+package dev.inkan.cli;
+
+import dev.inkan.crypto.HashAlgorithm;
+import dev.inkan.dmarc.report.AggregateReport;
+import dev.inkan.dmarc.report.AggregateReportXml;
+import dev.inkan.dmarc.report.EvaluationRecord;
+import dev.inkan.dmarc.report.ReportNames;
+import dev.inkan.reports.store.JdbcReportStore;
+import dev.inkan.reports.store.ReportStoreException;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code inkan dmarc-report}: what the DMARC report store holds, and the aggregate report of a period. */
+@Command(name = "dmarc-report",
+        versionProvider = InkanVersion.class,
+        description = {
+            "DMARC aggregate reports (RFC 9990) from the evaluations a store holds (James records them with the "
+                    + "mailets' dmarcStore parameter; inkan verify with --dmarc-store).",
+            "A period is a UTC day (--day, default yesterday) or --from/--to dates (the end exclusive)."},
+        subcommands = {DmarcReportCommand.ListDomains.class, DmarcReportCommand.Xml.class})
+final class DmarcReportCommand implements Callable<Integer> {
+
+    @ParentCommand
+    private InkanCommand inkan;
+
+    @Mixin
+    private CommonOptions common;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        throw new ParameterException(spec.commandLine(), "name a subcommand: list or xml (see --help)");
+    }
+
+    /** The reporting period options. */
+    static final class Period {
+
+        @Option(names = "--day", order = 20, paramLabel = "YYYY-MM-DD", description = "A UTC day (default: yesterday).")
+        String day;
+
+        @Option(names = "--from", order = 21, paramLabel = "YYYY-MM-DD", description = "First UTC day of the period.")
+        String from;
+
+        @Option(names = "--to", order = 22, paramLabel = "YYYY-MM-DD", description = "The UTC day after the period.")
+        String to;
+
+        Instant[] range() throws InputException {
+            if (day != null && (from != null || to != null)) {
+                throw new InputException("--day and --from/--to cannot be combined");
+            }
+            if ((from == null) != (to == null)) {
+                throw new InputException("--from and --to go together");
+            }
+            LocalDate begin = from != null ? date("--from", from)
+                    : day != null ? date("--day", day) : LocalDate.now(ZoneOffset.UTC).minusDays(1);
+            LocalDate end = to != null ? date("--to", to) : begin.plusDays(1);
+            if (!end.isAfter(begin)) {
+                throw new InputException("--to must be after --from");
+            }
+            return new Instant[] {begin.atStartOfDay(ZoneOffset.UTC).toInstant(), end.atStartOfDay(ZoneOffset.UTC).toInstant()};
+        }
+
+        private static LocalDate date(String option, String value) throws InputException {
+            try {
+                return LocalDate.parse(value);
+            } catch (DateTimeParseException e) {
+                throw new InputException(option + " " + value + ": not a date YYYY-MM-DD");
+            }
+        }
+    }
+
+    @Command(name = "list", description = "Each DMARC Policy Domain with evaluations in the period, and how many.")
+    static final class ListDomains implements Callable<Integer> {
+
+        @ParentCommand
+        private DmarcReportCommand parent;
+
+        @Mixin
+        private CommonOptions common;
+
+        @Mixin
+        private DmarcStoreOptions store;
+
+        @Mixin
+        private Period period;
+
+        @Override
+        public Integer call() throws InputException {
+            Instant[] range = period.range();
+            JdbcReportStore reports = open(store);
+            try {
+                for (String domain : reports.policyDomains(range[0], range[1])) {
+                    parent.inkan.streams().out().println(domain + "\t"
+                            + reports.records(domain, range[0], range[1]).size());
+                }
+            } catch (ReportStoreException e) {
+                throw new InputException(e.getMessage());
+            }
+            return InkanCommand.EXIT_OK;
+        }
+    }
+
+    @Command(name = "xml", description = {"The aggregate report of one DMARC Policy Domain for the period, as RFC 9990 "
+            + "XML: on standard output, or with --out-dir as a file named as RFC 9990 section 3.5.2 says "
+            + "(receiver!domain!begin!end!id.xml[.gz]).",
+            "Exit status 2 when the store has no evaluation of that domain in the period."})
+    static final class Xml implements Callable<Integer> {
+
+        @ParentCommand
+        private DmarcReportCommand parent;
+
+        @Mixin
+        private CommonOptions common;
+
+        @Mixin
+        private DmarcStoreOptions store;
+
+        @Mixin
+        private Period period;
+
+        @Option(names = "--domain", required = true, order = 10, paramLabel = "DOMAIN", description = "The DMARC Policy Domain.")
+        private String domain;
+
+        @Option(names = "--receiver", order = 11, paramLabel = "NAME",
+                description = "This receiver's domain name, in the Report-ID and file name (default: this host's name).")
+        private String receiver;
+
+        @Option(names = "--org-name", order = 12, paramLabel = "NAME", description = "org_name (default: the receiver).")
+        private String orgName;
+
+        @Option(names = "--email", order = 13, paramLabel = "ADDRESS",
+                description = "The reporting organization's contact (default: postmaster@receiver).")
+        private String email;
+
+        @Option(names = "--out-dir", order = 14, paramLabel = "DIR", description = "Write the report file here.")
+        private Path outDir;
+
+        @Option(names = "--gzip", order = 15, description = "With --out-dir: gzip it (.xml.gz, as RFC 9990 recommends).")
+        private boolean gzip;
+
+        @Override
+        public Integer call() throws InputException, IOException {
+            Instant[] range = period.range();
+            String me = LocalHost.nameOr(receiver, "--receiver");
+            JdbcReportStore reports = open(store);
+            List<EvaluationRecord> records;
+            try {
+                records = reports.records(domain, range[0], range[1]);
+            } catch (ReportStoreException e) {
+                throw new InputException(e.getMessage());
+            }
+            if (records.isEmpty()) {
+                throw new InputException("no DMARC evaluations of " + domain + " from " + range[0] + " to " + range[1]);
+            }
+            // derived from the report's own data, so a report made again has the same Report-ID and file name
+            String uniqueId = HexFormat.of().formatHex(HashAlgorithm.SHA256.newDigest()
+                    .digest((me + "!" + domain + "!" + range[0] + "!" + range[1]).getBytes(StandardCharsets.UTF_8)), 0, 4);
+            AggregateReport report = AggregateReport.of(new AggregateReport.Metadata(orgName == null ? me : orgName,
+                    email == null ? "postmaster@" + me : email, null, ReportNames.reportId(me, domain, range[0], uniqueId),
+                    range[0], range[1], List.of(), "Inkan " + new InkanVersion().getVersion()[0]), records);
+            if (outDir == null) {
+                if (gzip) {
+                    throw new InputException("--gzip needs --out-dir (gzip is not for a terminal)");
+                }
+                AggregateReportXml.write(report, parent.inkan.streams().out());
+                parent.inkan.streams().out().flush();
+                return InkanCommand.EXIT_OK;
+            }
+            Path file = outDir.resolve(ReportNames.filename(me, domain, range[0], range[1], uniqueId, gzip));
+            try (OutputStream out = Files.newOutputStream(file)) {
+                if (gzip) {
+                    AggregateReportXml.writeGzip(report, out);
+                } else {
+                    AggregateReportXml.write(report, out);
+                }
+            }
+            parent.inkan.streams().out().println(file);
+            return InkanCommand.EXIT_OK;
+        }
+    }
+
+    private static JdbcReportStore open(DmarcStoreOptions store) throws InputException {
+        if (!store.given()) {
+            throw new InputException("--dmarc-store is required");
+        }
+        return store.open();
+    }
+}

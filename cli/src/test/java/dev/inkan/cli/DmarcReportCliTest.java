@@ -1,0 +1,103 @@
+package dev.inkan.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.inkan.conformance.ConformanceSuite;
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.zip.GZIPInputStream;
+import javax.xml.XMLConstants;
+import javax.xml.transform.stream.StreamSource;
+import javax.xml.validation.SchemaFactory;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code inkan verify --dmarc-store} records evaluations; {@code inkan dmarc-report} lists them and writes the report. */
+class DmarcReportCliTest {
+
+    static final Instant NOON = Instant.parse("2026-12-05T12:00:00Z");
+
+    @TempDir
+    static Path dir;
+    private static Keys keys;
+    private static Path zone;
+    private static byte[] signed;
+
+    @BeforeAll
+    static void keysZoneAndSignedMessage() throws IOException {
+        keys = Keys.generate(dir);
+        zone = dir.resolve("dmarc.zone");
+        Files.writeString(zone, Files.readString(keys.zone())
+                + "example.com. IN TXT \"v=spf1 ip4:192.0.2.0/24 -all\"\n"
+                + "_dmarc.example.com. IN TXT \"v=DMARC1; p=reject; rua=mailto:dmarc@example.com\"\n");
+        signed = CliRun.run(Messages.crlf(), Args.of("sign", keys.rsaSignature())).stdout();
+    }
+
+    String store() {
+        return "jdbc:h2:file:" + dir.resolve("reports-" + System.nanoTime());
+    }
+
+    CliRun verify(String store, byte[] message, String ip) {
+        return CliRun.run(message, Args.of("verify", "--dns-zone", zone, "--authserv-id", "mx.test", "--ip", ip,
+                "--helo", "mail.example.com", "--mail-from", "alice@example.com", "--now", "" + NOON.getEpochSecond(),
+                "--dmarc-store", store));
+    }
+
+    @Test
+    void verified_mail_is_reported_per_policy_domain_in_rfc_9990_xml() throws Exception {
+        String store = store();
+        for (int i = 0; i < 3; i++) {
+            assertThat(verify(store, signed, "192.0.2.10").exitCode()).isZero();
+        }
+        CliRun spoof = verify(store, Messages.crlf(), "203.0.113.9");
+        assertThat(spoof.out()).contains("dmarc=fail");
+
+        CliRun list = CliRun.run("dmarc-report", "list", "--dmarc-store", store, "--day", "2026-12-05");
+        assertThat(list.exitCode()).as(list.stderr()).isZero();
+        assertThat(list.out().strip()).isEqualTo("example.com\t4");
+
+        CliRun xml = CliRun.run("dmarc-report", "xml", "--dmarc-store", store, "--day", "2026-12-05", "--domain",
+                "example.com", "--receiver", "mx.test");
+        assertThat(xml.exitCode()).as(xml.stderr()).isZero();
+        validate(xml.out());
+        assertThat(xml.out()).contains("<count>3</count>").contains("<count>1</count>")
+                .contains("<disposition>reject</disposition>").contains("<org_name>mx.test</org_name>");
+
+        CliRun file = CliRun.run("dmarc-report", "xml", "--dmarc-store", store, "--day", "2026-12-05", "--domain",
+                "example.com", "--receiver", "mx.test", "--out-dir", dir.toString(), "--gzip");
+        assertThat(file.exitCode()).as(file.stderr()).isZero();
+        Path written = Path.of(file.out().strip());
+        assertThat(written.getFileName().toString())
+                .matches("mx\\.test!example\\.com!" + NOON.minusSeconds(12 * 3600).getEpochSecond() + "!"
+                        + NOON.plusSeconds(12 * 3600).getEpochSecond() + "![0-9a-f]{8}\\.xml\\.gz");
+        String unpacked = new String(new GZIPInputStream(Files.newInputStream(written)).readAllBytes(),
+                java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(unpacked).isEqualTo(xml.out());
+    }
+
+    @Test
+    void store_and_period_problems_are_one_line_input_errors() {
+        CliRun none = CliRun.run("dmarc-report", "xml", "--dmarc-store", store(), "--day", "2026-12-05", "--domain",
+                "example.com");
+        assertThat(none.exitCode()).isEqualTo(2);
+        assertThat(none.stderr()).contains("no DMARC evaluations of example.com");
+        CliRun bad = CliRun.run("dmarc-report", "list", "--dmarc-store", "jdbc:mysql://db/x", "--day", "2026-12-05");
+        assertThat(bad.exitCode()).isEqualTo(2);
+        assertThat(bad.stderr()).contains("unsupported JDBC URL");
+        CliRun date = CliRun.run("dmarc-report", "list", "--dmarc-store", store(), "--day", "5 Dec");
+        assertThat(date.stderr()).contains("not a date YYYY-MM-DD");
+        CliRun noClient = CliRun.run(signed, Args.of("verify", "--dns-zone", zone, "--dmarc-store", store()));
+        assertThat(noClient.exitCode()).isEqualTo(2);
+        assertThat(noClient.stderr()).contains("--dmarc-store needs the SMTP client");
+    }
+
+    static void validate(String xml) throws Exception {
+        Path xsd = ConformanceSuite.root().resolveSibling("rfc").resolve("rfc9990-dmarc-2.0.xsd");
+        SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI).newSchema(new StreamSource(xsd.toFile()))
+                .newValidator().validate(new StreamSource(new StringReader(xml)));
+    }
+}
