@@ -2,17 +2,12 @@ package dev.inkan.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.inkan.arc.ArcResult;
-import dev.inkan.arc.ArcValidator;
-import dev.inkan.arc.ArcValidatorConfig;
-import dev.inkan.arc.ArcVerdict;
-import dev.inkan.authres.AuthResultsParse;
-import dev.inkan.authres.AuthResultsParser;
 import dev.inkan.authres.AuthenticationResults;
 import dev.inkan.authres.ResultInfo;
 import dev.inkan.crypto.SigningKey;
 import dev.inkan.crypto.SigningKeyGenerator;
 import dev.inkan.interop.ArcPeer;
+import dev.inkan.it.harness.ArcValidators;
 import dev.inkan.it.harness.ConfExample;
 import dev.inkan.it.harness.DkimZone;
 import dev.inkan.it.harness.HeaderFields;
@@ -26,7 +21,6 @@ import dev.inkan.it.harness.SmtpSink;
 import dev.inkan.it.harness.SmtpTap;
 import dev.inkan.it.harness.Submit;
 import dev.inkan.it.harness.ThreeVerifiers;
-import java.io.ByteArrayInputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
@@ -149,7 +143,7 @@ public class ArcForwardingTest {
             // what the list saw on arrival, sealed into the chain
             assertThat(HeaderFields.values(headers, "ARC-Seal")).singleElement().asString()
                     .startsWith("i=1; a=rsa-sha256; cv=none; d=lists.example.org; s=arc2025;");
-            AuthenticationResults aar = arcAuthenticationResults(headers, 1);
+            AuthenticationResults aar = HeaderFields.arcAuthenticationResults(headers, 1);
             assertThat(aar.authservId()).isEqualTo("lists.example.org");
             assertThat(aar.results()).extracting(ResultInfo::method).containsExactly("spf", "dkim", "arc");
             assertThat(aar.results()).extracting(ResultInfo::result).containsExactly("pass", "pass", "none");
@@ -163,7 +157,7 @@ public class ArcForwardingTest {
         SmtpSink.Received wire = tap.awaitMessageId(id);
         assertThat(wire.mailFrom()).isEqualTo("<olga@origin.example>");
         assertThat(wire.rcptTo()).containsExactlyInAnyOrder("<bob@example.net>", "<carol@example.net>");
-        assertChainPasses("list-post", wire.data(), 1, 0);
+        ArcValidators.assertChainPasses("list-post", wire.data(), zone, dir, 1, 0);
         ThreeVerifiers.Outcome dkim = ThreeVerifiers.verify("list-post", wire.data(), zone, dir);
         assertThat(dkim.inkan()).singleElement().satisfies(v -> assertThat(v.passed()).isFalse());
         assertThat(dkim.dkimpy().signature(0).result()).isEqualTo("fail");
@@ -187,12 +181,12 @@ public class ArcForwardingTest {
         assertThat(arc.property("header", "oldest-pass")).as("instance 1's AMS signed the untagged Subject").hasValue("2");
         assertThat(HeaderFields.values(headers, "ARC-Seal")).hasSize(2).first().asString()
                 .startsWith("i=2; a=rsa-sha256; cv=pass; d=lists.example.org; s=arc2025;");
-        AuthenticationResults aar = arcAuthenticationResults(headers, 2);
+        AuthenticationResults aar = HeaderFields.arcAuthenticationResults(headers, 2);
         assertThat(aar.results()).extracting(r -> r.method() + "=" + r.result())
                 .containsExactly("spf=pass", "dkim=pass", "arc=pass");
 
         SmtpSink.Received wire = tap.awaitMessageId(id);
-        assertChainPasses("resealed", wire.data(), 2, 2);
+        ArcValidators.assertChainPasses("resealed", wire.data(), zone, dir, 2, 2);
     }
 
     /** The header block of the message {@code messageId} in {@code user}'s INBOX, waiting for it up to 60 s. */
@@ -211,20 +205,6 @@ public class ArcForwardingTest {
             Thread.sleep(100);
         }
         throw new AssertionError(user + "'s INBOX has no message " + messageId + " after 60 s");
-    }
-
-    /** The wire bytes' chain passes in Inkan, dkimpy and Mail::DKIM. */
-    private static void assertChainPasses(String label, byte[] message, int instances, int oldestPass) throws Exception {
-        ArcVerdict inkan = new ArcValidator(ArcValidatorConfig.builder(zone.resolver()).build())
-                .validate(new ByteArrayInputStream(message));
-        assertThat(inkan.result()).as("[%s] Inkan: %s", label, inkan.comment()).isEqualTo(ArcResult.PASS);
-        assertThat(inkan.instances()).isEqualTo(instances);
-        assertThat(inkan.oldestPass()).isEqualTo(oldestPass);
-        Path file = Files.write(Files.createDirectories(dir.resolve("wire")).resolve(label + ".eml"), message);
-        for (ArcPeer peer : List.of(ArcPeer.dkimpy(), ArcPeer.mailDkim())) {
-            ArcPeer.Validation v = peer.validate(zone.interop(), List.of(file), dir).get(file);
-            assertThat(v.result()).as("[%s] %s: %s", label, peer, v.detail()).isEqualTo("pass");
-        }
     }
 
     /** dkimpy as a forwarding hop: validates, records arc= in its Authentication-Results, seals. */
@@ -247,19 +227,6 @@ public class ArcForwardingTest {
         List<AuthenticationResults> ours = HeaderFields.authResults(headers, MX);
         assertThat(ours).as("Authentication-Results fields of %s in\n%s", MX, headers).hasSize(1);
         return ours.get(0).results();
-    }
-
-    /** The ARC-Authentication-Results of instance {@code i}, parsed as the Authentication-Results it carries. */
-    private static AuthenticationResults arcAuthenticationResults(String headers, int i) {
-        String prefix = "i=" + i + ";";
-        List<String> aar = HeaderFields.values(headers, "ARC-Authentication-Results").stream()
-                .filter(v -> v.startsWith(prefix)).toList();
-        assertThat(aar).as("ARC-Authentication-Results i=%d in\n%s", i, headers).hasSize(1);
-        AuthResultsParse<AuthenticationResults> parse = AuthResultsParser.parse(aar.get(0).substring(prefix.length()));
-        if (parse instanceof AuthResultsParse.Parsed<AuthenticationResults> parsed) {
-            return parsed.result();
-        }
-        throw new AssertionError("malformed ARC-Authentication-Results '" + aar.get(0) + "': " + parse);
     }
 
     private static byte[] message(String from, String to, String subject, String messageId) {

@@ -6,6 +6,10 @@ import dev.inkan.it.deploy.ArcForwardingDeploymentTest;
 import dev.inkan.it.deploy.DmarcInboundDeploymentTest;
 import dev.inkan.it.deploy.ForwardingResignDeploymentTest;
 import dev.inkan.it.deploy.MultiDomainTablesDeploymentTest;
+import dev.inkan.it.deploy.SeedDkMilterDeploymentTest;
+import dev.inkan.it.deploy.SeedDkimproxyDeploymentTest;
+import dev.inkan.it.deploy.SeedFullChainDeploymentTest;
+import dev.inkan.it.deploy.SeedOpendkimDeploymentTest;
 import dev.inkan.it.deploy.SigningRelayDeploymentTest;
 import dev.inkan.it.deploy.SmtpEnforcementDeploymentTest;
 import dev.inkan.it.deploy.SpfInboundDeploymentTest;
@@ -23,26 +27,34 @@ import org.junit.jupiter.api.Test;
 class ConfExamplesTest {
 
     /** Each example and the test class that loads it on a real James. */
-    static final Map<String, Class<?>> TESTED_BY = Map.of(
-            "signing-relay", SigningRelayTest.class,
-            "verifying-inbound", VerifyingInboundTest.class,
-            "multi-domain-tables", MultiDomainTablesTest.class,
-            "forwarding-resign", ForwardingResignTest.class,
-            "spf-inbound", SpfInboundTest.class,
-            "arc-forwarding", ArcForwardingTest.class,
-            "dmarc-inbound", DmarcInboundTest.class,
-            "smtp-enforcement", SmtpEnforcementTest.class);
+    static final Map<String, Class<?>> TESTED_BY = Map.ofEntries(
+            Map.entry("signing-relay", SigningRelayTest.class),
+            Map.entry("verifying-inbound", VerifyingInboundTest.class),
+            Map.entry("multi-domain-tables", MultiDomainTablesTest.class),
+            Map.entry("forwarding-resign", ForwardingResignTest.class),
+            Map.entry("spf-inbound", SpfInboundTest.class),
+            Map.entry("arc-forwarding", ArcForwardingTest.class),
+            Map.entry("dmarc-inbound", DmarcInboundTest.class),
+            Map.entry("smtp-enforcement", SmtpEnforcementTest.class),
+            Map.entry("seed-opendkim", SeedOpendkimTest.class),
+            Map.entry("seed-full-chain", SeedFullChainTest.class),
+            Map.entry("seed-dk-milter", SeedDkMilterTest.class),
+            Map.entry("seed-dkimproxy", SeedDkimproxyTest.class));
 
     /** Each example and the deployment-suite class that runs its test on a separate James process. */
-    static final Map<String, Class<?>> DEPLOYED_BY = Map.of(
-            "signing-relay", SigningRelayDeploymentTest.class,
-            "verifying-inbound", VerifyingInboundDeploymentTest.class,
-            "multi-domain-tables", MultiDomainTablesDeploymentTest.class,
-            "forwarding-resign", ForwardingResignDeploymentTest.class,
-            "spf-inbound", SpfInboundDeploymentTest.class,
-            "arc-forwarding", ArcForwardingDeploymentTest.class,
-            "dmarc-inbound", DmarcInboundDeploymentTest.class,
-            "smtp-enforcement", SmtpEnforcementDeploymentTest.class);
+    static final Map<String, Class<?>> DEPLOYED_BY = Map.ofEntries(
+            Map.entry("signing-relay", SigningRelayDeploymentTest.class),
+            Map.entry("verifying-inbound", VerifyingInboundDeploymentTest.class),
+            Map.entry("multi-domain-tables", MultiDomainTablesDeploymentTest.class),
+            Map.entry("forwarding-resign", ForwardingResignDeploymentTest.class),
+            Map.entry("spf-inbound", SpfInboundDeploymentTest.class),
+            Map.entry("arc-forwarding", ArcForwardingDeploymentTest.class),
+            Map.entry("dmarc-inbound", DmarcInboundDeploymentTest.class),
+            Map.entry("smtp-enforcement", SmtpEnforcementDeploymentTest.class),
+            Map.entry("seed-opendkim", SeedOpendkimDeploymentTest.class),
+            Map.entry("seed-full-chain", SeedFullChainDeploymentTest.class),
+            Map.entry("seed-dk-milter", SeedDkMilterDeploymentTest.class),
+            Map.entry("seed-dkimproxy", SeedDkimproxyDeploymentTest.class));
 
     @Test
     void every_example_is_run_by_an_integration_test() {

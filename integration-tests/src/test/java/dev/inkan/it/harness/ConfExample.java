@@ -19,7 +19,8 @@ import java.util.stream.Stream;
  *   <li>{@value #SITE_ROOT} (keys and tables) becomes a folder of the test, in every file of the example;</li>
  *   <li>RemoteDelivery gets {@code gateway} 127.0.0.1 and {@code gatewayPort} of the test's SMTP sink
  *       (the examples deliver by MX);</li>
- *   <li>Every Inkan mailet that asks DNS (DkimVerify, SpfCheck, ArcVerify, ArcSeal, DmarcEvaluate) gets the
+ *   <li>Every Inkan mailet that asks DNS (DkimVerify, SpfCheck, ArcVerify, ArcSeal, DmarcEvaluate, DomainKeysVerify,
+ *       SenderIdCheck) gets the
  *       test's DNS, the examples using the system's resolvers: either {@code dnsZoneFile}, the test's zone file,
  *       or {@code dnsServers}, the test's DNS server on a loopback port (for answers a zone file cannot give,
  *       such as a timeout);</li>
@@ -35,7 +36,8 @@ public final class ConfExample {
     private static final String REMOTE_DELIVERY = "class=\"RemoteDelivery\">";
     /** The mailets that take the DNS parameters (DnsParameters), as their opening tags end. */
     private static final List<String> DNS_MAILETS = List.of("DkimVerify", "SpfCheck", "ArcVerify", "ArcSeal",
-            "DmarcEvaluate").stream().map(m -> "class=\"dev.inkan.james.mailets." + m + "\">").toList();
+            "DmarcEvaluate", "DomainKeysVerify", "SenderIdCheck").stream()
+            .map(m -> "class=\"dev.inkan.james.mailets." + m + "\">").toList();
     private static final Pattern INKAN_MAILET = Pattern.compile(
             "[ \\t]*<mailet\\s[^>]*?(?:class|match)=\"dev\\.inkan\\.[^>]*?(?:/>|>.*?</mailet>)[ \\t]*\\r?\\n?", Pattern.DOTALL);
     private static final Pattern SKIP_NETWORKS = Pattern.compile(
@@ -100,11 +102,19 @@ public final class ConfExample {
      * it into its own test smtpserver.xml, see {@link JamesConf#smtpHandler}).
      */
     public String smtpChecksHandler() {
+        return smtpHandler("SmtpChecks");
+    }
+
+    /**
+     * The example's {@code <handler>} element of Inkan's SMTP hook {@code dev.inkan.james.smtp.<simpleName>} (e.g.
+     * S25rCheck) from its smtpserver.xml, as {@link #smtpChecksHandler} for SmtpChecks.
+     */
+    public String smtpHandler(String simpleName) {
         String xml = files.get("smtpserver.xml");
         require(xml != null, "smtpserver.xml");
-        Matcher m = Pattern.compile("<handler class=\"dev\\.inkan\\.james\\.smtp\\.SmtpChecks\">.*?</handler>",
-                Pattern.DOTALL).matcher(xml);
-        require(m.find(), "SmtpChecks handler");
+        Matcher m = Pattern.compile("<handler class=\"dev\\.inkan\\.james\\.smtp\\." + Pattern.quote(simpleName)
+                + "\">.*?</handler>", Pattern.DOTALL).matcher(xml);
+        require(m.find(), simpleName + " handler");
         return m.group();
     }
 
@@ -150,6 +160,17 @@ public final class ConfExample {
         Matcher m = SKIP_NETWORKS.matcher(xml);
         require(m.find(), "SpfCheck with <skipNetworks>");
         files.put("mailetcontainer.xml", m.replaceAll(r -> Matcher.quoteReplacement(r.group(1) + networks + r.group(2))));
+        return this;
+    }
+
+    /**
+     * Not a substitution: the example as an operator runs it after changing one directive, {@code text} (found
+     * exactly once) to {@code replacement}, for tests that show what that directive does.
+     */
+    public ConfExample changed(String text, String replacement) {
+        String xml = mailetContainer();
+        require(xml.indexOf(text) >= 0 && xml.indexOf(text) == xml.lastIndexOf(text), "single '" + text + "'");
+        files.put("mailetcontainer.xml", xml.replace(text, replacement));
         return this;
     }
 

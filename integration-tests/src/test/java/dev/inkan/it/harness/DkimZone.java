@@ -31,6 +31,15 @@ public final class DkimZone {
         return txt(selector + "._domainkey." + domain, DkimKeyRecord.textFor(key.publicKey()));
     }
 
+    /**
+     * Publishes {@code key} at {@code selector._domainkey.domain} the way a DomainKeys-era write-up did: {@code tags}
+     * (e.g. {@code "g=; k=rsa"}, {@code "t=y; k=rsa"}) before p=, without v=. DKIM and DomainKeys read the same record.
+     */
+    public DkimZone publish(String selector, String domain, SigningKey key, String tags) {
+        String record = DkimKeyRecord.textFor(key.publicKey());
+        return txt(selector + "._domainkey." + domain, tags + "; " + record.substring(record.indexOf("p=")));
+    }
+
     public DkimZone txt(String name, String text) {
         interop.txt(name, text);
         records.computeIfAbsent(name.toLowerCase(Locale.ROOT), n -> new ArrayList<>()).add(text);

@@ -90,6 +90,24 @@ public final class JamesConf {
         return bind("smtpserver.xml", smtpPort).bind("imapserver.xml", imapPort);
     }
 
+    /**
+     * James's {@code authorizedAddresses} in the test smtpserver.xml (none by default): clients in {@code networks}
+     * may relay without SMTP AUTH, and their mail matches {@code SMTPIsAuthNetwork}.
+     */
+    public JamesConf authorizedAddresses(String networks) {
+        String anchor = "<verifyIdentity>";
+        try {
+            String xml = Files.readString(dir().resolve("smtpserver.xml"));
+            if (!xml.contains(anchor) || xml.contains("<authorizedAddresses>")) {
+                throw new IllegalStateException("smtpserver.xml has no " + anchor + " or already authorizedAddresses");
+            }
+            return write("smtpserver.xml", xml.replace(anchor, "<authorizedAddresses>" + networks
+                    + "</authorizedAddresses>\n        " + anchor));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** WebAdmin (James's REST API, off unless configured) on {@code 127.0.0.1:port}, without authentication. */
     public JamesConf webAdmin(int port) {
         return write("webadmin.properties", "enabled=true\nhost=127.0.0.1\nport=" + port + "\n");

@@ -1,6 +1,9 @@
 package dev.inkan.it.harness;
 
+import com.google.common.net.InetAddresses;
 import java.io.ByteArrayOutputStream;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -19,7 +22,7 @@ import org.apache.mailet.Mail;
 
 /**
  * A real James 3.8.1 memory server in this JVM, started from a {@link JamesConf} working directory. James's
- * own DNS is an {@link InMemoryDNSService} (it only needs 127.0.0.1, the RemoteDelivery gateway); the Inkan
+ * own DNS is an {@link InMemoryDNSService} (it only needs IP literals: the RemoteDelivery gateway, authorizedAddresses); the Inkan
  * mailets answer DKIM queries from the zone file their configuration names.
  */
 public final class RunningJames implements James {
@@ -37,7 +40,16 @@ public final class RunningJames implements James {
     }
 
     public static RunningJames start(JamesConf conf) throws Exception {
-        DNSService dns = new InMemoryDNSService();
+        DNSService dns = new InMemoryDNSService() {
+            /**
+             * IP literals resolve to themselves, as in James's real DNSService: its NetMatcher looks up each address
+             * and mask of {@code authorizedAddresses}, and each client address it compares with them.
+             */
+            @Override
+            public InetAddress getByName(String host) throws UnknownHostException {
+                return InetAddresses.isInetAddress(host) ? InetAddresses.forString(host) : super.getByName(host);
+            }
+        };
         GuiceJamesServer server = MemoryJamesServerMain.createServer(MemoryJamesConfiguration.builder()
                         .workingDirectory(conf.root().toFile())
                         .build())

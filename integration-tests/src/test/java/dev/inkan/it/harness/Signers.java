@@ -14,7 +14,10 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 
-/** Mail signed before it reaches James: by Inkan's engine (the CLI's code path) or by dkimpy. */
+/**
+ * Mail signed before it reaches James: by Inkan's engine (the CLI's code path), by dkimpy, or with DomainKeys by
+ * Mail::DKIM.
+ */
 public final class Signers {
 
     private Signers() {
@@ -33,13 +36,32 @@ public final class Signers {
 
     /** The message with dkimpy's DKIM-Signature prepended (rsa-sha256, relaxed/relaxed, dkimpy's header list). */
     public static byte[] dkimpy(byte[] message, SigningKey rsaKey, String domain, String selector, Path workDir) {
+        return byPeer(message, rsaKey, workDir, "dkimpy-sign", (file, key, dir) -> Peer.dkimpy().sign(List.of(
+                new Peer.SignRequest(file, selector, domain, key, "rsa-sha256", "relaxed/relaxed", null, false,
+                        "\r\n")), dir));
+    }
+
+    /**
+     * The message with Mail::DKIM's DomainKey-Signature prepended (RFC 4870, rsa-sha1, {@code canonicalization}
+     * simple or nofws, every field signed): mail from a site running dk-milter or DKIMproxy.
+     */
+    public static byte[] mailDkimDomainKeys(byte[] message, SigningKey rsaKey, String domain, String selector,
+            String canonicalization, Path workDir) {
+        return byPeer(message, rsaKey, workDir, "maildkim-dk-sign", (file, key, dir) -> Peer.mailDkim().signDomainKeys(
+                List.of(new Peer.DomainKeysSignRequest(file, selector, domain, key, canonicalization, null)), dir));
+    }
+
+    /** What a peer signs with: the message and the key written as files into a folder of its own. */
+    private interface PeerSigning {
+        List<String> sign(Path message, Path key, Path dir) throws IOException;
+    }
+
+    private static byte[] byPeer(byte[] message, SigningKey rsaKey, Path workDir, String prefix, PeerSigning peer) {
         try {
-            Path dir = Files.createTempDirectory(Files.createDirectories(workDir), "dkimpy-sign");
+            Path dir = Files.createTempDirectory(Files.createDirectories(workDir), prefix);
             Path file = Files.write(dir.resolve("message.eml"), message);
             Path key = DkimZone.writeKey(rsaKey, dir.resolve("key.pem"));
-            List<String> fields = Peer.dkimpy().sign(List.of(new Peer.SignRequest(file, selector, domain, key,
-                    "rsa-sha256", "relaxed/relaxed", null, false, "\r\n")), dir);
-            return prepend(fields, message);
+            return prepend(peer.sign(file, key, dir), message);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

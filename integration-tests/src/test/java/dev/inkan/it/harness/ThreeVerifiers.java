@@ -5,7 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.inkan.dkim.DkimVerdict;
 import dev.inkan.dkim.DkimVerifier;
 import dev.inkan.dkim.DkimVerifierConfig;
+import dev.inkan.domainkeys.DomainKeysResult;
+import dev.inkan.domainkeys.DomainKeysVerdict;
+import dev.inkan.domainkeys.DomainKeysVerifier;
 import dev.inkan.interop.Peer;
+import dev.inkan.message.MessageLimits;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -47,12 +51,31 @@ public final class ThreeVerifiers {
 
     /** Every signature passes in all three. An ed25519 signature on a Mail::DKIM without Ed25519 must say so. */
     public static Outcome assertAllPass(String label, byte[] message, DkimZone zone, Path workDir, int expectedSignatures) {
+        return assertAllPass(label, message, zone, workDir, expectedSignatures, 0);
+    }
+
+    /**
+     * The same for a message that also carries {@code domainKeysSignatures} DomainKey-Signature fields below its DKIM
+     * signatures (DkimSign with domainKeys=true, DKIMproxy): dkimpy ignores them, Mail::DKIM verifies them too (they
+     * are the last of its report) and each must pass there, and Inkan's DomainKeysVerifier must pass the message.
+     */
+    public static Outcome assertAllPass(String label, byte[] message, DkimZone zone, Path workDir, int expectedSignatures,
+            int domainKeysSignatures) {
         Outcome o = verify(label, message, zone, workDir);
         assertThat(o.inkan()).as("[%s] Inkan's verdicts", label).hasSize(expectedSignatures);
         assertThat(o.dkimpy().signatures()).as("[%s] signatures dkimpy saw (error: %s)", label, o.dkimpy().error())
                 .hasSize(expectedSignatures);
         assertThat(o.mailDkim().signatures()).as("[%s] signatures Mail::DKIM saw (error: %s)", label,
-                o.mailDkim().error()).hasSize(expectedSignatures);
+                o.mailDkim().error()).hasSize(expectedSignatures + domainKeysSignatures);
+        for (int i = expectedSignatures; i < expectedSignatures + domainKeysSignatures; i++) {
+            Peer.Verdict mailDkim = o.mailDkim().signature(i);
+            assertThat(mailDkim.result()).as("[%s] Mail::DKIM on DomainKeys signature %d: %s", label, i,
+                    mailDkim.detail()).isEqualTo("pass");
+        }
+        if (domainKeysSignatures > 0) {
+            DomainKeysVerdict dk = domainKeys(message, zone);
+            assertThat(dk.result()).as("[%s] Inkan's DomainKeys verdict: %s", label, dk).isEqualTo(DomainKeysResult.PASS);
+        }
         for (int i = 0; i < expectedSignatures; i++) {
             DkimVerdict inkan = o.inkan().get(i);
             assertThat(inkan.passed()).as("[%s] Inkan on signature %d: %s (%s)", label, i, inkan.result(), inkan.comment())
@@ -71,5 +94,14 @@ public final class ThreeVerifiers {
             }
         }
         return o;
+    }
+
+    /** Inkan's DomainKeys verdict on the message (RFC 4870), the key records from {@code zone}. */
+    public static DomainKeysVerdict domainKeys(byte[] message, DkimZone zone) {
+        try {
+            return new DomainKeysVerifier(zone.resolver(), MessageLimits.DEFAULT).verify(new ByteArrayInputStream(message));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

@@ -10,6 +10,7 @@ import dev.inkan.domainkeys.DomainKeysSigningSpec;
 import dev.inkan.james.message.FixedPoint;
 import dev.inkan.james.message.HeaderEditor;
 import dev.inkan.james.message.MessageScan;
+import dev.inkan.james.message.OldSignatures;
 import dev.inkan.keytable.KeySelection;
 import dev.inkan.keytable.SigningKeySelector;
 import dev.inkan.message.AuthorAddresses;
@@ -48,6 +49,7 @@ public class DkimSign extends GenericMailet {
     private DkimSigningOptions options;
     private SignatureAlgorithm algorithm;
     private boolean convertTo7Bit;
+    private boolean removeOldSignatures;
     private Optional<DkimSignParameters.DomainKeysOptions> domainKeys;
 
     public DkimSign() {
@@ -66,6 +68,7 @@ public class DkimSign extends GenericMailet {
         options = p.options();
         algorithm = p.algorithm();
         convertTo7Bit = p.convertTo7Bit();
+        removeOldSignatures = p.removeOldSignatures();
         domainKeys = p.domainKeys();
     }
 
@@ -73,6 +76,13 @@ public class DkimSign extends GenericMailet {
     public void service(Mail mail) {
         try {
             MimeMessage message = mail.getMessage();
+            if (removeOldSignatures) {
+                int removed = OldSignatures.removeBeforeSigning(message, this::signs);
+                if (removed > 0) {
+                    LOG.info("DkimSign: mail {}: removed {} old DKIM-Signature field(s) before signing", mail.getName(),
+                            removed);
+                }
+            }
             FixedPoint.prepare(message, convertTo7Bit, getMailetContext(), mail.getName());
             DkimSigning job = DkimSigning.choosing(headers -> specsFor(headers, mail), clock);
             DomainKeysSigning dk = domainKeys.map(o -> new DomainKeysSigning(headers -> domainKeysSpec(job, o, headers)))
@@ -112,6 +122,12 @@ public class DkimSign extends GenericMailet {
         return job.specs().stream().filter(s -> s.key() instanceof RsaSigningKey).findFirst()
                 .map(s -> new DomainKeysSigningSpec(s.domain(), s.selector(), (RsaSigningKey) s.key(),
                         options.canonicalization(), names));
+    }
+
+    /** Whether a key is chosen for the author of {@code headers}: the mail is going to be signed. */
+    private boolean signs(HeaderBlock headers) {
+        List<String> authors = AuthorAddresses.of(headers);
+        return !authors.isEmpty() && !keys.choose(authors.get(0)).isEmpty();
     }
 
     private List<DkimSigningSpec> specsFor(HeaderBlock headers, Mail mail) {

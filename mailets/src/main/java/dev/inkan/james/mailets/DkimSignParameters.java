@@ -25,8 +25,8 @@ final class DkimSignParameters {
     private static Set<String> names() {
         Set<String> names = new HashSet<>(KeySourceParameters.NAMES);
         names.addAll(List.of("algorithm", "headers", "oversignHeaders", "canonicalization", "expiration", "identity",
-                "bodyLength", "signForeignDomains", "convertTo7Bit", "domainKeys", "domainKeysCanonicalization",
-                "domainKeysHeaders"));
+                "bodyLength", "signForeignDomains", "convertTo7Bit", "removeOldSignatures", "domainKeys",
+                "domainKeysCanonicalization", "domainKeysHeaders"));
         return Set.copyOf(names);
     }
 
@@ -36,6 +36,14 @@ final class DkimSignParameters {
 
     boolean convertTo7Bit() throws MessagingException {
         return p.bool("convertTo7Bit", true);
+    }
+
+    /**
+     * OpenDKIM's RemoveOldSignatures: remove the DKIM-Signature fields a message arrived with when it is signed
+     * (default false, as OpenDKIM's default "no": earlier signatures stay below the new one).
+     */
+    boolean removeOldSignatures() throws MessagingException {
+        return p.bool("removeOldSignatures", false);
     }
 
     /** The keys (see {@link KeySourceParameters}); each fixed key is checked against the signing options. */

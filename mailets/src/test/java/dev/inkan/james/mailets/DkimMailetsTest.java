@@ -126,6 +126,44 @@ class DkimMailetsTest {
         assertThat(bytes(mail)).startsWith(JamesLayout.of(foreign).above() + "DKIM-Signature:").contains("d=example.com;");
     }
 
+    /** OpenDKIM's RemoveOldSignatures: off by default (earlier signatures stay below); on, only mail it signs loses them. */
+    @Test
+    void remove_old_signatures_drops_earlier_dkim_signatures_only_from_mail_it_signs() throws Exception {
+        String ed = dir.resolve("ed.private").toString();
+        String rsa = dir.resolve("rsa.private").toString();
+        for (boolean remove : new boolean[] {false, true}) {
+            Mail mail = mail(MESSAGE);
+            signer("domain", "example.com", "selector", "ed", "privateKeyFile", ed).service(mail);
+            signer("domain", "example.com", "selector", "rsa", "privateKeyFile", rsa,
+                    "removeOldSignatures", String.valueOf(remove)).service(mail);
+            assertThat(dkimSignatureSelectors(bytes(mail))).as("removeOldSignatures=%s", remove)
+                    .containsExactlyElementsOf(remove ? List.of("rsa") : List.of("rsa", "ed"));
+            verifier().service(mail);
+            assertThat(ResultAttributes.get(mail, "dkim")).extracting(ResultInfo::result)
+                    .containsExactlyElementsOf(remove ? List.of("pass") : List.of("pass", "pass"));
+        }
+
+        // mail this signer does not sign (another author domain) keeps the signatures it came with
+        String foreign = MESSAGE.replace("joe@example.com", "joe@elsewhere.example");
+        Mail mail = mail(foreign);
+        signer("domain", "example.com", "selector", "ed", "privateKeyFile", ed, "signForeignDomains", "true").service(mail);
+        String before = bytes(mail);
+        signer("domain", "example.com", "selector", "rsa", "privateKeyFile", rsa, "removeOldSignatures", "yes")
+                .service(mail);
+        assertThat(bytes(mail)).isEqualTo(before);
+        assertThat(dkimSignatureSelectors(before)).containsExactly("ed");
+
+        assertThatThrownBy(() -> signer("domain", "example.com", "selector", "rsa", "privateKeyFile", rsa,
+                "removeOldSignatures", "sometimes"))
+                .hasMessage("DkimSign: parameter 'removeOldSignatures' must be true or false, got 'sometimes'");
+    }
+
+    /** The s= of every DKIM-Signature field of {@code message}, top first. */
+    private static List<String> dkimSignatureSelectors(String message) {
+        return java.util.regex.Pattern.compile("(?m)^DKIM-Signature:[^\\r]*(?:\\r\\n[ \\t][^\\r]*)*").matcher(message)
+                .results().map(m -> m.group().replaceAll("(?s).*?[; \\t]s=([^;]+);.*", "$1")).toList();
+    }
+
     @Test
     void verify_removes_forged_results_for_our_id_and_keeps_others() throws Exception {
         Mail mail = mail("Authentication-Results: MX.example.net; dkim=pass header.d=bank.example\r\n"
