@@ -86,7 +86,7 @@ public record Authentication(String authservId, Set<Method> methods, SmtpEnvelop
         if (dmarc == null || dmarc.policy() == null || !envelope.hasClient() || dmarc.authorDomain() == null) {
             return Optional.empty();
         }
-        return Optional.of(DmarcReportRecords.of(dmarc, dkim, spf, envelope, evaluatedAt));
+        return Optional.of(DmarcReportRecords.of(dmarc, dkim, spf, recorded, envelope, evaluatedAt));
     }
 
     /** The Authentication-Results of {@link #resultInfos()} under our authserv-id. */

@@ -1,15 +1,16 @@
 package dev.inkan.authenticate;
 
+import dev.inkan.authres.ResultInfo;
 import dev.inkan.dkim.DkimResult;
 import dev.inkan.dkim.DkimVerdict;
 import dev.inkan.dmarc.AppliedPolicy;
 import dev.inkan.dmarc.DmarcPolicy;
 import dev.inkan.dmarc.DmarcVerdict;
 import dev.inkan.dmarc.PolicyOverride;
-import dev.inkan.dmarc.report.EvaluationRecord;
 import dev.inkan.dmarc.report.EvaluationRecord.DkimAuth;
 import dev.inkan.dmarc.report.EvaluationRecord.OverrideReason;
 import dev.inkan.dmarc.report.EvaluationRecord.SpfAuth;
+import dev.inkan.dmarc.report.EvaluationRecord;
 import dev.inkan.dmarc.report.PublishedPolicy;
 import dev.inkan.spf.SpfResult;
 import dev.inkan.spf.SpfVerdict;
@@ -27,14 +28,43 @@ final class DmarcReportRecords {
     private DmarcReportRecords() {
     }
 
-    static EvaluationRecord of(DmarcVerdict dmarc, List<DkimVerdict> dkim, SpfVerdict spf, SmtpEnvelope envelope,
-            Instant evaluatedAt) {
+    /**
+     * @param dkim this pass's DKIM verdicts, or null when DKIM was recorded earlier (then {@code recorded}'s are used)
+     * @param spf this pass's SPF verdict, or null (then a recorded SPF result is used, if any)
+     */
+    static EvaluationRecord of(DmarcVerdict dmarc, List<DkimVerdict> dkim, SpfVerdict spf, RecordedResults recorded,
+            SmtpEnvelope envelope, Instant evaluatedAt) {
         AppliedPolicy applied = dmarc.policy();
         String headerFrom = dmarc.authorDomain();
         return new EvaluationRecord(evaluatedAt, envelope.clientIp().getHostAddress(), headerFrom,
                 envelopeFrom(envelope.mailFrom()), envelopeTo(envelope.recipients()),
                 PublishedPolicy.of(applied, dmarc.mode()), disposition(dmarc), !dmarc.alignedDkim().isEmpty(),
-                dmarc.alignedSpf() != null, reasons(applied), dkim(dkim, dmarc, headerFrom), spf(spf));
+                dmarc.alignedSpf() != null, reasons(applied),
+                dkim != null ? dkim(dkim, dmarc, headerFrom) : recordedDkim(recorded.get(Method.DKIM)),
+                spf != null ? spf(spf) : recordedSpf(recorded.get(Method.SPF)));
+    }
+
+    /** DKIM results an earlier step recorded (header.d, header.s), in their order. */
+    private static List<DkimAuth> recordedDkim(List<ResultInfo> infos) {
+        List<DkimAuth> out = new ArrayList<>();
+        for (ResultInfo info : infos) {
+            info.property("header", "d").ifPresent(d -> out.add(new DkimAuth(d.toLowerCase(Locale.ROOT),
+                    info.property("header", "s").orElse(""), info.result(),
+                    "pass".equals(info.result()) ? null : info.comment())));
+        }
+        return out;
+    }
+
+    /** The MAIL FROM SPF result an earlier step recorded (smtp.mailfrom), or null. */
+    private static SpfAuth recordedSpf(List<ResultInfo> infos) {
+        for (ResultInfo info : infos) {
+            var mailFrom = info.property("smtp", "mailfrom");
+            if (mailFrom.isPresent()) {
+                String domain = mailFrom.get().substring(mailFrom.get().lastIndexOf('@') + 1).toLowerCase(Locale.ROOT);
+                return new SpfAuth(domain, info.result(), "pass".equals(info.result()) ? null : info.comment());
+            }
+        }
+        return null;
     }
 
     /**

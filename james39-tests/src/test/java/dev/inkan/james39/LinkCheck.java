@@ -62,11 +62,12 @@ final class LinkCheck {
         this.notAvailable = notAvailable;
     }
 
-    Report check(Path jar) throws IOException {
+    /** Checks the classes of {@code jar} whose names start with {@code ownPackage} (e.g. "dev/inkan/"). */
+    Report check(Path jar, String ownPackage) throws IOException {
         Set<Ref> refs = new TreeSet<>((a, b) -> (a.from() + a.member()).compareTo(b.from() + b.member()));
         int classes;
         try (ZipFile zip = new ZipFile(jar.toFile())) {
-            List<String> names = ClassPool.classesOf(zip);
+            List<String> names = ClassPool.classesOf(zip).stream().filter(n -> n.startsWith(ownPackage)).toList();
             classes = names.size();
             for (String name : names) {
                 try (InputStream in = zip.getInputStream(zip.getEntry(name + ".class"))) {

@@ -12,6 +12,7 @@ import dev.inkan.james.authenticate.MailAuthentication;
 import dev.inkan.james.authres.AuthResultsField;
 import dev.inkan.james.config.DmarcParameters;
 import dev.inkan.james.config.MailetParameters;
+import dev.inkan.james.reports.DmarcReporting;
 import java.time.Clock;
 import java.util.HashSet;
 import java.util.List;
@@ -38,17 +39,20 @@ public class DmarcEvaluate extends GenericMailet {
     private MailAuthentication pipeline;
     private DmarcDispositionAction onReject;
     private DmarcDispositionAction onQuarantine;
+    private DmarcReporting reporting;
 
     @Override
     public void init() throws MessagingException {
         Set<String> allowed = new HashSet<>(AuthenticationParameters.NAMES);
         allowed.addAll(List.of("mode", "publicSuffixList", "trustedArcSealers", "onReject", "onQuarantine"));
+        allowed.addAll(DmarcReporting.NAMES);
         checkInitParameters(allowed);
         MailetParameters p = new MailetParameters("DmarcEvaluate", this::getInitParameter);
         pipeline = new MailAuthentication(AuthenticationParameters.read(p, Clock.systemUTC(), false,
                 DmarcParameters.config(p)));
         onReject = DmarcDispositionAction.parse(p, "onReject", true);
         onQuarantine = DmarcDispositionAction.parse(p, "onQuarantine", false);
+        reporting = DmarcReporting.read(p, Clock.systemUTC());
     }
 
     @Override
@@ -61,6 +65,7 @@ public class DmarcEvaluate extends GenericMailet {
             Authentication checked = pipeline.authenticate(mail, Set.of(Method.DMARC), inputs);
             verdict = checked.dmarc();
             result = checked.resultInfos(Method.DMARC);
+            reporting.record(mail, checked);
         } catch (Exception e) {
             LOG.warn("DmarcEvaluate: mail {} could not be evaluated; recording dmarc=temperror", mail.getName(), e);
             result = List.of(new ResultInfo("dmarc", "temperror", "internal error", null, List.of()));

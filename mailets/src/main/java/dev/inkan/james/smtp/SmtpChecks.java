@@ -16,6 +16,7 @@ import dev.inkan.james.authres.AuthResultsField;
 import dev.inkan.james.config.DmarcParameters;
 import dev.inkan.james.config.MailetParameters;
 import dev.inkan.james.config.SkippedClients;
+import dev.inkan.james.reports.DmarcReporting;
 import dev.inkan.spf.SpfResult;
 import dev.inkan.spf.SpfVerdict;
 import java.net.InetAddress;
@@ -73,6 +74,7 @@ public class SmtpChecks implements MailHook, JamesMessageHook {
             "rejectSpfFail", "spfTemperror", "onDmarcReject", "onTemperror");
 
     private MailAuthentication pipeline;
+    private DmarcReporting reporting;
     private boolean rejectSpfFail;
     private boolean spfTempfail;
     private boolean rejectDmarc;
@@ -84,6 +86,7 @@ public class SmtpChecks implements MailHook, JamesMessageHook {
         Set<String> allowed = new HashSet<>(PARAMETERS);
         allowed.addAll(AuthenticationParameters.NAMES);
         allowed.addAll(SkippedClients.NAMES);
+        allowed.addAll(DmarcReporting.NAMES);
         MailetParameters p = HandlerParameters.read("SmtpChecks", configuration, allowed);
         try {
             pipeline = new MailAuthentication(AuthenticationParameters.read(p, Clock.systemUTC(), false,
@@ -93,6 +96,7 @@ public class SmtpChecks implements MailHook, JamesMessageHook {
             rejectDmarc = !p.choice("onDmarcReject", "reject", "accept");
             dmarcTempfail = p.choice("onTemperror", "accept", "tempfail");
             skipped = SkippedClients.read(p);
+            reporting = DmarcReporting.read(p, Clock.systemUTC());
         } catch (MessagingException e) {
             throw new ConfigurationException(e.getMessage(), e);
         }
@@ -136,6 +140,7 @@ public class SmtpChecks implements MailHook, JamesMessageHook {
             }
             Authentication result = pipeline.authenticate(mail, envelope.get(), Method.current(), recorded);
             record(mail, result);
+            reporting.record(mail, result); // before the decision: a rejected message is reported too
             return decide(result);
         } catch (Exception e) {
             LOG.warn("SmtpChecks: mail {} could not be checked inside Inkan; accepting it unchecked", mail.getName(), e);

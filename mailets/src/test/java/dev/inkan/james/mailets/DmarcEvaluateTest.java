@@ -149,4 +149,30 @@ class DmarcEvaluateTest {
         assertThatThrownBy(() -> mailet("publicSuffixList", zone.toString()))
                 .hasMessageContaining("is used only with mode=rfc7489");
     }
+
+    @Test
+    void evaluations_are_recorded_once_into_the_dmarc_store_in_the_background() throws Exception {
+        String store = "jdbc:h2:file:" + dir.resolve("reports");
+        DmarcEvaluate evaluate = mailet("dmarcStore", store);
+        Mail spoof = mail(MESSAGE, "203.0.113.9", "bounce@elsewhere.example");
+        evaluate.service(spoof);
+        evaluate.service(spoof); // a second pass over the same mail is not counted again
+        evaluate.service(mail(MESSAGE, "192.0.2.10", "joe@example.com"));
+        dev.inkan.reports.store.JdbcReportStore reports = dev.inkan.reports.store.JdbcReportStore.open(store, null, null);
+        java.time.Instant from = java.time.Instant.now().minusSeconds(3600);
+        java.time.Instant to = java.time.Instant.now().plusSeconds(3600);
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(20).toNanos();
+        while (reports.records("example.com", from, to).size() < 2 && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertThat(reports.records("example.com", from, to)).extracting(r -> r.sourceIp() + " " + r.disposition())
+                .containsExactly("203.0.113.9 reject", "192.0.2.10 pass");
+    }
+
+    @Test
+    void store_parameters_are_checked_at_start_up() {
+        assertThatThrownBy(() -> mailet("dmarcStore", "jdbc:mysql://db/inkan")).hasMessageContaining("dmarcStore")
+                .hasMessageContaining("unsupported JDBC URL");
+        assertThatThrownBy(() -> mailet("dmarcStoreUser", "inkan")).hasMessageContaining("applies only with dmarcStore");
+    }
 }

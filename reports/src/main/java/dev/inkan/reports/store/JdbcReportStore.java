@@ -58,6 +58,11 @@ public final class JdbcReportStore {
         return store;
     }
 
+    /** Checks that {@code url} names a supported database (without connecting): a configuration error otherwise. */
+    public static void checkUrl(String url) {
+        driverFor(url);
+    }
+
     private static Driver driverFor(String url) {
         if (url.startsWith("jdbc:h2:")) {
             return new org.h2.Driver();

@@ -17,7 +17,9 @@ import org.slf4j.LoggerFactory;
  * Creates and upgrades the store's schema from versioned SQL scripts on the classpath ({@code V<n>__<name>.sql}
  * beside this class), each applied once, in order, in its own transaction, and recorded in
  * {@code inkan_schema_version}. Several James nodes may start at once: the version's primary key lets only one
- * apply a script, the others see it applied. A database whose schema is newer than this Inkan is refused.
+ * apply a script, the others see it applied (PostgreSQL's DDL is transactional, so the claim and the tables commit
+ * together). Within one JVM migrations run one at a time: H2 commits DDL at once, so a second opener could see the
+ * claim before the tables. A database whose schema is newer than this Inkan is refused.
  */
 final class SchemaMigrations {
 
@@ -29,7 +31,7 @@ final class SchemaMigrations {
     private SchemaMigrations() {
     }
 
-    static void migrate(Connection connection) throws SQLException {
+    static synchronized void migrate(Connection connection) throws SQLException {
         try (Statement s = connection.createStatement()) {
             s.execute("CREATE TABLE IF NOT EXISTS inkan_schema_version (version INT PRIMARY KEY, script VARCHAR(200) NOT NULL,"
                     + " applied_at BIGINT NOT NULL)");
