@@ -1,10 +1,16 @@
 package dev.inkan.cli;
 
 import dev.inkan.crypto.HashAlgorithm;
+import dev.inkan.dmarc.DmarcConfig;
+import dev.inkan.dmarc.DmarcEvaluator;
+import dev.inkan.dmarc.DmarcMode;
 import dev.inkan.dmarc.report.AggregateReport;
 import dev.inkan.dmarc.report.AggregateReportXml;
 import dev.inkan.dmarc.report.EvaluationRecord;
+import dev.inkan.dmarc.report.ReportDestinations;
+import dev.inkan.dmarc.report.ReportMessage;
 import dev.inkan.dmarc.report.ReportNames;
+import dev.inkan.dns.DnsResolver;
 import dev.inkan.reports.store.JdbcReportStore;
 import dev.inkan.reports.store.ReportStoreException;
 import java.io.IOException;
@@ -34,7 +40,7 @@ import picocli.CommandLine.Spec;
             "DMARC aggregate reports (RFC 9990) from the evaluations a store holds (James records them with the "
                     + "mailets' dmarcStore parameter; inkan verify with --dmarc-store).",
             "A period is a UTC day (--day, default yesterday) or --from/--to dates (the end exclusive)."},
-        subcommands = {DmarcReportCommand.ListDomains.class, DmarcReportCommand.Xml.class})
+        subcommands = {DmarcReportCommand.ListDomains.class, DmarcReportCommand.Xml.class, DmarcReportCommand.Mail.class})
 final class DmarcReportCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -48,7 +54,7 @@ final class DmarcReportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        throw new ParameterException(spec.commandLine(), "name a subcommand: list or xml (see --help)");
+        throw new ParameterException(spec.commandLine(), "name a subcommand: list, xml or mail (see --help)");
     }
 
     /** The reporting period options. */
@@ -159,24 +165,11 @@ final class DmarcReportCommand implements Callable<Integer> {
 
         @Override
         public Integer call() throws InputException, IOException {
-            Instant[] range = period.range();
-            String me = LocalHost.nameOr(receiver, "--receiver");
-            JdbcReportStore reports = open(store);
-            List<EvaluationRecord> records;
-            try {
-                records = reports.records(domain, range[0], range[1]);
-            } catch (ReportStoreException e) {
-                throw new InputException(e.getMessage());
-            }
-            if (records.isEmpty()) {
-                throw new InputException("no DMARC evaluations of " + domain + " from " + range[0] + " to " + range[1]);
-            }
-            // derived from the report's own data, so a report made again has the same Report-ID and file name
-            String uniqueId = HexFormat.of().formatHex(HashAlgorithm.SHA256.newDigest()
-                    .digest((me + "!" + domain + "!" + range[0] + "!" + range[1]).getBytes(StandardCharsets.UTF_8)), 0, 4);
-            AggregateReport report = AggregateReport.of(new AggregateReport.Metadata(orgName == null ? me : orgName,
-                    email == null ? "postmaster@" + me : email, null, ReportNames.reportId(me, domain, range[0], uniqueId),
-                    range[0], range[1], List.of(), "Inkan " + new InkanVersion().getVersion()[0]), records);
+            Built built = build(store, period, domain, receiver, orgName, email);
+            AggregateReport report = built.report();
+            String me = built.receiver();
+            String uniqueId = built.uniqueId();
+            Instant[] range = {report.metadata().begin(), report.metadata().end()};
             if (outDir == null) {
                 if (gzip) {
                     throw new InputException("--gzip needs --out-dir (gzip is not for a terminal)");
@@ -196,6 +189,113 @@ final class DmarcReportCommand implements Callable<Integer> {
             parent.inkan.streams().out().println(file);
             return InkanCommand.EXIT_OK;
         }
+    }
+
+    @Command(name = "mail", description = {"The aggregate report of one DMARC Policy Domain for the period as "
+            + "ready-to-send email (RFC 9990 section 3.5.2), one .eml file per destination in --out-dir, for your "
+            + "mail system to send (so that it leaves DKIM-signed): e.g. sendmail -t < FILE.",
+            "Destinations are the policy's rua mailto: URIs; one outside the policy domain's Organizational Domain "
+                    + "must authorize it in DNS (RFC 9990 section 4), and its size limit (!10m) must allow the "
+                    + "message. Each refused destination is printed with the reason."})
+    static final class Mail implements Callable<Integer> {
+
+        @ParentCommand
+        private DmarcReportCommand parent;
+
+        @Mixin
+        private CommonOptions common;
+
+        @Mixin
+        private DmarcStoreOptions store;
+
+        @Mixin
+        private Period period;
+
+        @Mixin
+        private DnsOptions dns;
+
+        @Option(names = "--domain", required = true, order = 10, paramLabel = "DOMAIN", description = "The DMARC Policy Domain.")
+        private String domain;
+
+        @Option(names = "--sender", required = true, order = 11, paramLabel = "ADDRESS",
+                description = "The reporting address the reports come from.")
+        private String from;
+
+        @Option(names = "--receiver", order = 12, paramLabel = "NAME",
+                description = "This receiver's domain name, in the Report-ID and file name (default: this host's name).")
+        private String receiver;
+
+        @Option(names = "--org-name", order = 13, paramLabel = "NAME", description = "org_name (default: the receiver).")
+        private String orgName;
+
+        @Option(names = "--out-dir", required = true, order = 14, paramLabel = "DIR", description = "Write the .eml files here.")
+        private Path outDir;
+
+        @Override
+        public Integer call() throws InputException, IOException {
+            Built built = build(store, period, domain, receiver, orgName, from);
+            AggregateReport report = built.report();
+            DmarcMode mode = "psl".equals(report.policy().discoveryMethod()) ? DmarcMode.RFC7489 : DmarcMode.RFC9989;
+            DnsResolver resolver = dns.resolver();
+            DmarcEvaluator organizations = new DmarcEvaluator(DmarcConfig.builder(resolver).mode(mode).build());
+            int n = 0;
+            for (String published : report.policy().rua()) {
+                for (ReportDestinations.ReportUri uri : ReportDestinations.parse(published)) {
+                    ReportDestinations.Verification v = ReportDestinations.verify(report.policy().domain(), uri,
+                            organizations::organizationalDomain, resolver);
+                    if (v.destinations().isEmpty()) {
+                        parent.inkan.streams().out().println("not sent to " + uri.uri() + ": " + v.outcome().name()
+                                .toLowerCase(java.util.Locale.ROOT) + (v.detail().isEmpty() ? "" : ", " + v.detail()));
+                        continue;
+                    }
+                    for (ReportDestinations.ReportUri to : v.destinations()) {
+                        byte[] message = ReportMessage.build(report, from, to.address(), built.receiver(),
+                                built.uniqueId(), Instant.now());
+                        if (!to.accepts(message.length)) {
+                            parent.inkan.streams().out().println("not sent to " + to.uri() + ": the " + message.length
+                                    + "-byte report is over its limit of " + to.maxBytes() + " bytes");
+                            continue;
+                        }
+                        Path file = outDir.resolve(ReportNames.filename(built.receiver(), report.policy().domain(),
+                                report.metadata().begin(), report.metadata().end(), built.uniqueId(), false)
+                                .replace(".xml", "") + "." + (++n) + ".eml");
+                        Files.write(file, message);
+                        parent.inkan.streams().out().println(file + "\t" + to.address());
+                    }
+                }
+            }
+            if (report.policy().rua().isEmpty()) {
+                parent.inkan.streams().out().println("not sent: " + report.policy().domain() + " publishes no rua");
+            }
+            return InkanCommand.EXIT_OK;
+        }
+    }
+
+    /** A report of a domain and period from the store, with the names it goes by. */
+    record Built(AggregateReport report, String receiver, String uniqueId) {
+    }
+
+    static Built build(DmarcStoreOptions store, Period period, String domain, String receiver, String orgName,
+            String email) throws InputException, IOException {
+        Instant[] range = period.range();
+        String me = LocalHost.nameOr(receiver, "--receiver");
+        JdbcReportStore reports = open(store);
+        List<EvaluationRecord> records;
+        try {
+            records = reports.records(domain, range[0], range[1]);
+        } catch (ReportStoreException e) {
+            throw new InputException(e.getMessage());
+        }
+        if (records.isEmpty()) {
+            throw new InputException("no DMARC evaluations of " + domain + " from " + range[0] + " to " + range[1]);
+        }
+        // derived from the report's own data, so a report made again has the same Report-ID and file name
+        String uniqueId = HexFormat.of().formatHex(HashAlgorithm.SHA256.newDigest()
+                .digest((me + "!" + domain + "!" + range[0] + "!" + range[1]).getBytes(StandardCharsets.UTF_8)), 0, 4);
+        AggregateReport report = AggregateReport.of(new AggregateReport.Metadata(orgName == null ? me : orgName,
+                email == null ? "postmaster@" + me : email, null, ReportNames.reportId(me, domain, range[0], uniqueId),
+                range[0], range[1], List.of(), "Inkan " + new InkanVersion().getVersion()[0]), records);
+        return new Built(report, me, uniqueId);
     }
 
     private static JdbcReportStore open(DmarcStoreOptions store) throws InputException {

@@ -95,6 +95,36 @@ class DmarcReportCliTest {
         assertThat(noClient.stderr()).contains("--dmarc-store needs the SMTP client");
     }
 
+    @Test
+    void mail_writes_one_message_per_authorized_destination_and_says_why_others_get_none() throws Exception {
+        Path zone3 = dir.resolve("rua.zone");
+        Files.writeString(zone3, Files.readString(keys.zone())
+                + "example.com. IN TXT \"v=spf1 ip4:192.0.2.0/24 -all\"\n"
+                + "_dmarc.example.com. IN TXT \"v=DMARC1; p=reject; rua=mailto:dmarc@example.com!50k,"
+                + "mailto:agg@vendor.example,mailto:x@stranger.example,mailto:tiny@example.com!100\"\n"
+                + "example.com._report._dmarc.vendor.example. IN TXT \"v=DMARC1\"\n");
+        String store = store();
+        CliRun verify = CliRun.run(signed, Args.of("verify", "--dns-zone", zone3, "--authserv-id", "mx.test", "--ip",
+                "192.0.2.10", "--helo", "mail.example.com", "--mail-from", "alice@example.com", "--now",
+                "" + NOON.getEpochSecond(), "--dmarc-store", store));
+        assertThat(verify.exitCode()).as(verify.stderr()).isZero();
+        Path out = Files.createDirectories(dir.resolve("outbox-" + System.nanoTime()));
+
+        CliRun mail = CliRun.run("dmarc-report", "mail", "--dmarc-store", store, "--day", "2026-12-05", "--domain",
+                "example.com", "--receiver", "mx.test", "--sender", "dmarc-reports@mx.test", "--dns-zone", zone3.toString(),
+                "--out-dir", out.toString());
+
+        assertThat(mail.exitCode()).as(mail.stderr()).isZero();
+        assertThat(mail.out()).contains("\tdmarc@example.com").contains("\tagg@vendor.example")
+                .contains("not sent to mailto:x@stranger.example: refused, no v=DMARC1 record at "
+                        + "example.com._report._dmarc.stranger.example")
+                .contains("not sent to mailto:tiny@example.com: the ").contains("over its limit of 100 bytes");
+        try (var files = Files.list(out)) {
+            assertThat(files.map(f -> f.getFileName().toString()))
+                    .allMatch(name -> name.startsWith("mx.test!example.com!") && name.endsWith(".eml")).hasSize(2);
+        }
+    }
+
     static void validate(String xml) throws Exception {
         Path xsd = ConformanceSuite.root().resolveSibling("rfc").resolve("rfc9990-dmarc-2.0.xsd");
         SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI).newSchema(new StreamSource(xsd.toFile()))

@@ -19,8 +19,8 @@ import java.util.Objects;
  * @param discoveryMethod "treewalk" (RFC 9989) or "psl" (RFC 7489)
  * @param fo the failure reporting options, colon-separated ("0" by default)
  * @param testing "y" or "n" (the t tag of RFC 9989); null in RFC 7489 mode
- * @param rua the aggregate report URIs
- * @param ruf the failure report URIs
+ * @param rua the aggregate report URIs as published, size limits ({@code !10m}) kept
+ * @param ruf the failure report URIs as published, size limits kept
  */
 public record PublishedPolicy(String domain, String p, String sp, String np, String adkim, String aspf,
         String discoveryMethod, String fo, String testing, List<String> rua, List<String> ruf) {
@@ -42,6 +42,15 @@ public record PublishedPolicy(String domain, String p, String sp, String np, Str
         return new PublishedPolicy(applied.domain(), r.p().keyword(), r.sp() == null ? null : r.sp().keyword(),
                 rfc9989 && r.np() != null ? r.np().keyword() : null, r.adkim().tagValue(), r.aspf().tagValue(),
                 rfc9989 ? "treewalk" : "psl", String.join(":", r.fo()), rfc9989 ? (r.testing() ? "y" : "n") : null,
-                r.rua(), r.ruf());
+                published(r, "rua"), published(r, "ruf"));
+    }
+
+    /** The tag's URIs as written (the record keeps only the valid ones, without size limits). */
+    private static List<String> published(DmarcRecord r, String tag) {
+        String value = r.tags().get(tag);
+        if (value == null || r.isInvalid(tag)) {
+            return List.of();
+        }
+        return java.util.Arrays.stream(value.split(",")).map(String::strip).filter(u -> !u.isEmpty()).toList();
     }
 }
