@@ -63,10 +63,12 @@ final class DmarcReportCommand implements Callable<Integer> {
         @Option(names = "--day", order = 20, paramLabel = "YYYY-MM-DD", description = "A UTC day (default: yesterday).")
         String day;
 
-        @Option(names = "--from", order = 21, paramLabel = "YYYY-MM-DD", description = "First UTC day of the period.")
+        @Option(names = "--from", order = 21, paramLabel = "DATE|EPOCH",
+                description = "Start of the period: a UTC day YYYY-MM-DD, or seconds since 1970.")
         String from;
 
-        @Option(names = "--to", order = 22, paramLabel = "YYYY-MM-DD", description = "The UTC day after the period.")
+        @Option(names = "--to", order = 22, paramLabel = "DATE|EPOCH",
+                description = "End of the period (exclusive): a UTC day YYYY-MM-DD, or seconds since 1970.")
         String to;
 
         Instant[] range() throws InputException {
@@ -76,20 +78,25 @@ final class DmarcReportCommand implements Callable<Integer> {
             if ((from == null) != (to == null)) {
                 throw new InputException("--from and --to go together");
             }
-            LocalDate begin = from != null ? date("--from", from)
-                    : day != null ? date("--day", day) : LocalDate.now(ZoneOffset.UTC).minusDays(1);
-            LocalDate end = to != null ? date("--to", to) : begin.plusDays(1);
+            Instant begin = from != null ? instant("--from", from)
+                    : day != null ? instant("--day", day)
+                    : LocalDate.now(ZoneOffset.UTC).minusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+            Instant end = to != null ? instant("--to", to) : begin.plus(java.time.Duration.ofDays(1));
             if (!end.isAfter(begin)) {
                 throw new InputException("--to must be after --from");
             }
-            return new Instant[] {begin.atStartOfDay(ZoneOffset.UTC).toInstant(), end.atStartOfDay(ZoneOffset.UTC).toInstant()};
+            return new Instant[] {begin, end};
         }
 
-        private static LocalDate date(String option, String value) throws InputException {
+        /** A UTC day (its start) or, all digits, seconds since 1970. */
+        private static Instant instant(String option, String value) throws InputException {
+            if (value.matches("[0-9]{1,12}")) {
+                return Instant.ofEpochSecond(Long.parseLong(value));
+            }
             try {
-                return LocalDate.parse(value);
+                return LocalDate.parse(value).atStartOfDay(ZoneOffset.UTC).toInstant();
             } catch (DateTimeParseException e) {
-                throw new InputException(option + " " + value + ": not a date YYYY-MM-DD");
+                throw new InputException(option + " " + value + ": not a date YYYY-MM-DD (or seconds since 1970)");
             }
         }
     }

@@ -10,15 +10,15 @@ import picocli.CommandLine.Option;
 /** Where DMARC evaluations are stored for aggregate reports: a JDBC URL, a user and a password file. */
 final class DmarcStoreOptions {
 
-    @Option(names = "--dmarc-store", order = 40, paramLabel = "JDBC_URL",
+    @Option(names = {"--dmarc-store", "--store"}, order = 40, paramLabel = "JDBC_URL",
             description = "The DMARC report store: jdbc:h2:file:/path/reports (embedded, created on first use) or "
                     + "jdbc:postgresql://host/db (shared by several James nodes).")
     String url;
 
-    @Option(names = "--dmarc-store-user", order = 41, paramLabel = "USER", description = "The store's database user.")
+    @Option(names = {"--dmarc-store-user", "--store-user"}, order = 41, paramLabel = "USER", description = "The store's database user.")
     String user;
 
-    @Option(names = "--dmarc-store-password-file", order = 42, paramLabel = "FILE",
+    @Option(names = {"--dmarc-store-password-file", "--store-password-file"}, order = 42, paramLabel = "FILE",
             description = "A file holding the database password (never on the command line).")
     Path passwordFile;
 

@@ -67,6 +67,11 @@ class DmarcReportCliTest {
         assertThat(xml.out()).contains("<count>3</count>").contains("<count>1</count>")
                 .contains("<disposition>reject</disposition>").contains("<org_name>mx.test</org_name>");
 
+        long begin = NOON.minusSeconds(12 * 3600).getEpochSecond();
+        CliRun epochs = CliRun.run("dmarc-report", "xml", "--store", store, "--from", "" + begin, "--to",
+                "" + (begin + 86400), "--domain", "example.com", "--receiver", "mx.test");
+        assertThat(epochs.out()).as(epochs.stderr()).isEqualTo(xml.out());
+
         CliRun file = CliRun.run("dmarc-report", "xml", "--dmarc-store", store, "--day", "2026-12-05", "--domain",
                 "example.com", "--receiver", "mx.test", "--out-dir", dir.toString(), "--gzip");
         assertThat(file.exitCode()).as(file.stderr()).isZero();

@@ -4,6 +4,7 @@ import dev.inkan.authenticate.Authentication;
 import dev.inkan.authenticate.Method;
 import dev.inkan.authenticate.RecordedResults;
 import dev.inkan.authres.ResultInfo;
+import dev.inkan.dmarc.DmarcConfig;
 import dev.inkan.dmarc.DmarcPolicy;
 import dev.inkan.dmarc.DmarcVerdict;
 import dev.inkan.james.attributes.ResultAttributes;
@@ -12,6 +13,7 @@ import dev.inkan.james.authenticate.MailAuthentication;
 import dev.inkan.james.authres.AuthResultsField;
 import dev.inkan.james.config.DmarcParameters;
 import dev.inkan.james.config.MailetParameters;
+import dev.inkan.james.reports.DailyReports;
 import dev.inkan.james.reports.DmarcReporting;
 import java.time.Clock;
 import java.util.HashSet;
@@ -40,19 +42,29 @@ public class DmarcEvaluate extends GenericMailet {
     private DmarcDispositionAction onReject;
     private DmarcDispositionAction onQuarantine;
     private DmarcReporting reporting;
+    private DailyReports dailyReports;
 
     @Override
     public void init() throws MessagingException {
         Set<String> allowed = new HashSet<>(AuthenticationParameters.NAMES);
         allowed.addAll(List.of("mode", "publicSuffixList", "trustedArcSealers", "onReject", "onQuarantine"));
         allowed.addAll(DmarcReporting.NAMES);
+        allowed.addAll(DmarcReporting.SENDING_NAMES);
         checkInitParameters(allowed);
         MailetParameters p = new MailetParameters("DmarcEvaluate", this::getInitParameter);
-        pipeline = new MailAuthentication(AuthenticationParameters.read(p, Clock.systemUTC(), false,
-                DmarcParameters.config(p)));
+        DmarcConfig dmarc = DmarcParameters.config(p);
+        pipeline = new MailAuthentication(AuthenticationParameters.read(p, Clock.systemUTC(), false, dmarc));
         onReject = DmarcDispositionAction.parse(p, "onReject", true);
         onQuarantine = DmarcDispositionAction.parse(p, "onQuarantine", false);
         reporting = DmarcReporting.read(p, Clock.systemUTC());
+        dailyReports = DmarcReporting.startSending(p, getMailetContext(), dmarc.resolver(), Clock.systemUTC());
+    }
+
+    @Override
+    public void destroy() {
+        if (dailyReports != null) {
+            dailyReports.close();
+        }
     }
 
     @Override

@@ -174,5 +174,12 @@ class DmarcEvaluateTest {
         assertThatThrownBy(() -> mailet("dmarcStore", "jdbc:mysql://db/inkan")).hasMessageContaining("dmarcStore")
                 .hasMessageContaining("unsupported JDBC URL");
         assertThatThrownBy(() -> mailet("dmarcStoreUser", "inkan")).hasMessageContaining("applies only with dmarcStore");
+        assertThatThrownBy(() -> mailet("dmarcReportSender", "dmarc@mx.example.net"))
+                .hasMessageContaining("needs dmarcStore");
+        assertThatThrownBy(() -> mailet("dmarcStore", "jdbc:h2:file:" + dir.resolve("r"), "dmarcReportSender",
+                "reports")).hasMessageContaining("must be an address");
+        assertThatThrownBy(() -> mailet("dmarcStore", "jdbc:h2:file:" + dir.resolve("r"), "dmarcReportSender",
+                "dmarc@mx.example.net", "dmarcReportTime", "25:00")).hasMessageContaining("HH:mm");
+        assertThatThrownBy(() -> mailet("dmarcReportTime", "01:00")).hasMessageContaining("applies only with dmarcReportSender");
     }
 }

@@ -160,6 +160,29 @@ public final class JdbcReportStore {
         return records;
     }
 
+    /**
+     * Claims the report of {@code policyDomain} for the period starting at {@code begin}: true for the one caller
+     * (of every node sharing the store) that gets it, false when it was claimed before.
+     */
+    public boolean claimReport(String policyDomain, Instant begin, Instant end, String node) {
+        String sql = "INSERT INTO inkan_dmarc_report_sent (policy_domain, period_begin, period_end, node, claimed_at)"
+                + " VALUES (?, ?, ?, ?, ?)";
+        try (Connection c = connect(); PreparedStatement claim = c.prepareStatement(sql)) {
+            claim.setString(1, policyDomain.toLowerCase(Locale.ROOT));
+            claim.setLong(2, begin.getEpochSecond());
+            claim.setLong(3, end.getEpochSecond());
+            setNullable(claim, 4, node);
+            claim.setLong(5, Instant.now().getEpochSecond());
+            claim.executeUpdate();
+            return true;
+        } catch (SQLException e) {
+            if (e.getSQLState() != null && e.getSQLState().startsWith("23")) { // integrity constraint: claimed before
+                return false;
+            }
+            throw failure("cannot claim the report of " + policyDomain, e);
+        }
+    }
+
     /** Deletes evaluations made before {@code cutoff} (the retention period); returns how many. */
     public int deleteBefore(Instant cutoff) {
         try (Connection c = connect();

@@ -80,6 +80,28 @@ class H2ReportStoreTest {
     }
 
     @Test
+    void a_store_of_an_older_schema_is_upgraded_and_keeps_its_data() throws Exception {
+        JdbcReportStore.open(url(), null, null).add(StoreFixtures.day("example.com"), null);
+        try (Connection c = DriverManager.getConnection(url()); Statement s = c.createStatement()) {
+            // back to what a version-1 Inkan left
+            s.execute("DROP TABLE inkan_dmarc_report_sent");
+            s.execute("DELETE FROM inkan_schema_version WHERE version = 2");
+        }
+        JdbcReportStore upgraded = JdbcReportStore.open(url(), null, null);
+        assertThat(upgraded.records("example.com", DAY, DAY.plus(Duration.ofDays(1)))).hasSize(4);
+        assertThat(upgraded.claimReport("example.com", DAY, DAY.plus(Duration.ofDays(1)), null)).isTrue();
+    }
+
+    @Test
+    void a_report_is_claimed_once() {
+        JdbcReportStore store = JdbcReportStore.open(url(), null, null);
+        assertThat(store.claimReport("example.com", DAY, DAY.plus(Duration.ofDays(1)), "james-1")).isTrue();
+        assertThat(store.claimReport("EXAMPLE.com", DAY, DAY.plus(Duration.ofDays(1)), "james-2")).isFalse();
+        assertThat(store.claimReport("example.com", DAY.plus(Duration.ofDays(1)), DAY.plus(Duration.ofDays(2)), null))
+                .isTrue();
+    }
+
+    @Test
     void text_rows_round_trip_every_awkward_character() {
         List<List<String>> rows = List.of(java.util.Arrays.asList("a\tb", "c\nd", null, "\\0", "", "e\\f\r"),
                 java.util.Arrays.asList("x", null));

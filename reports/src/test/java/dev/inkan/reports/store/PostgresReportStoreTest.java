@@ -71,6 +71,15 @@ class PostgresReportStoreTest {
             assertThat(report.rows()).hasSize(3);
             assertThat(report.rows().get(0).count()).isEqualTo(2L * batches * 2); // two alike passes per batch
             assertThat(node2.records("example.com", DAY, DAY.plus(Duration.ofDays(1)))).isEqualTo(all);
+            // both nodes try to send the day's report: exactly one gets it
+            List<Callable<Boolean>> claims = List.of(
+                    () -> node1.claimReport("example.com", DAY, DAY.plus(Duration.ofDays(1)), "james-1"),
+                    () -> node2.claimReport("example.com", DAY, DAY.plus(Duration.ofDays(1)), "james-2"));
+            int won = 0;
+            for (Future<Boolean> f : nodes.invokeAll(claims)) {
+                won += f.get() ? 1 : 0;
+            }
+            assertThat(won).isEqualTo(1);
         } finally {
             nodes.shutdownNow();
         }
