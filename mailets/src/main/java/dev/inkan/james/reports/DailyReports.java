@@ -45,6 +45,7 @@ public final class DailyReports implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(DailyReports.class);
     static final int DAYS_BACK = 3;
+    static final int STARTUP_DELAY_SECONDS = 5;
 
     private final Supplier<JdbcReportStore> opener;
     private final MailetContext context;
@@ -72,7 +73,10 @@ public final class DailyReports implements AutoCloseable {
         this.node = node;
     }
 
-    /** Runs {@link #runOnce} every day at {@code time} UTC, on a daemon thread of its own. */
+    /**
+     * Runs {@link #runOnce} {@value #STARTUP_DELAY_SECONDS} seconds after start-up (reports a James that was down at
+     * the daily time still owes) and then every day at {@code time} UTC, on a daemon thread of its own.
+     */
     void start(LocalTime time) {
         schedule = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "inkan-dmarc-reports");
@@ -84,12 +88,13 @@ public final class DailyReports implements AutoCloseable {
         if (!next.isAfter(now)) {
             next = next.plusDays(1);
         }
+        schedule.schedule(this::runSafely, STARTUP_DELAY_SECONDS, TimeUnit.SECONDS);
         schedule.scheduleAtFixedRate(this::runSafely, Duration.between(now, next).toMillis(),
                 TimeUnit.DAYS.toMillis(1), TimeUnit.MILLISECONDS);
         LOG.info("DMARC aggregate reports: sent daily at {} UTC from {}", time, sender);
     }
 
-    private void runSafely() {
+    private synchronized void runSafely() {
         try {
             runOnce();
         } catch (RuntimeException e) {
