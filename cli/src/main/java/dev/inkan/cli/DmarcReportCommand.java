@@ -7,9 +7,12 @@ import dev.inkan.dmarc.DmarcMode;
 import dev.inkan.dmarc.report.AggregateReport;
 import dev.inkan.dmarc.report.AggregateReportXml;
 import dev.inkan.dmarc.report.EvaluationRecord;
+import dev.inkan.dmarc.report.ReceivedReport;
+import dev.inkan.dmarc.report.ReceivedReportReader;
 import dev.inkan.dmarc.report.ReportDestinations;
 import dev.inkan.dmarc.report.ReportMessage;
 import dev.inkan.dmarc.report.ReportNames;
+import dev.inkan.dmarc.report.ReportSummary;
 import dev.inkan.dns.DnsResolver;
 import dev.inkan.reports.store.JdbcReportStore;
 import dev.inkan.reports.store.ReportStoreException;
@@ -40,7 +43,8 @@ import picocli.CommandLine.Spec;
             "DMARC aggregate reports (RFC 9990) from the evaluations a store holds (James records them with the "
                     + "mailets' dmarcStore parameter; inkan verify with --dmarc-store).",
             "A period is a UTC day (--day, default yesterday) or --from/--to dates (the end exclusive)."},
-        subcommands = {DmarcReportCommand.ListDomains.class, DmarcReportCommand.Xml.class, DmarcReportCommand.Mail.class})
+        subcommands = {DmarcReportCommand.ListDomains.class, DmarcReportCommand.Xml.class, DmarcReportCommand.Mail.class,
+            DmarcReportCommand.Import.class, DmarcReportCommand.Summary.class})
 final class DmarcReportCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -54,7 +58,7 @@ final class DmarcReportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        throw new ParameterException(spec.commandLine(), "name a subcommand: list, xml or mail (see --help)");
+        throw new ParameterException(spec.commandLine(), "name a subcommand: list, xml, mail, import or summary (see --help)");
     }
 
     /** The reporting period options. */
@@ -273,6 +277,98 @@ final class DmarcReportCommand implements Callable<Integer> {
             }
             if (report.policy().rua().isEmpty()) {
                 parent.inkan.streams().out().println("not sent: " + report.policy().domain() + " publishes no rua");
+            }
+            return InkanCommand.EXIT_OK;
+        }
+    }
+
+    @Command(name = "import", description = {"Stores aggregate reports other receivers sent about your domains "
+            + "(the attachments of the mail your rua address gets: .xml, .xml.gz or .zip), once each.",
+            "A file that is not a report, or a hostile one (DTD, external entities, compression bomb), is refused with "
+                    + "one line and not stored; the exit status is 2 when any was refused."})
+    static final class Import implements Callable<Integer> {
+
+        @ParentCommand
+        private DmarcReportCommand parent;
+
+        @Mixin
+        private CommonOptions common;
+
+        @Mixin
+        private DmarcStoreOptions store;
+
+        @picocli.CommandLine.Parameters(paramLabel = "FILE", arity = "1..*", description = "Report files.")
+        private List<Path> files;
+
+        @Override
+        public Integer call() throws InputException, IOException {
+            JdbcReportStore reports = open(store);
+            int refused = 0;
+            for (Path file : files) {
+                String outcome;
+                try {
+                    ReceivedReport report = ReceivedReportReader.read(Files.readAllBytes(file));
+                    outcome = (reports.addReceived(report) ? "stored " : "already stored ") + report.orgName() + " "
+                            + report.reportId() + " (" + report.policyDomain() + ", " + report.messages() + " messages)";
+                } catch (ReceivedReportReader.ReportFormatException e) {
+                    refused++;
+                    outcome = "refused: " + e.getMessage();
+                } catch (ReportStoreException e) {
+                    throw new InputException(e.getMessage());
+                }
+                parent.inkan.streams().out().println(file + "\t" + outcome);
+            }
+            if (refused > 0) {
+                throw new InputException(refused + " of " + files.size() + " files refused");
+            }
+            return InkanCommand.EXIT_OK;
+        }
+    }
+
+    @Command(name = "summary", description = "Who sends as DOMAIN and how they fare, from the aggregate reports "
+            + "imported for the period (by the period's start): per source IP the messages, how many passed DMARC, "
+            + "DKIM and SPF alignment, and what receivers did.")
+    static final class Summary implements Callable<Integer> {
+
+        @ParentCommand
+        private DmarcReportCommand parent;
+
+        @Mixin
+        private CommonOptions common;
+
+        @Mixin
+        private DmarcStoreOptions store;
+
+        @Mixin
+        private Period period;
+
+        @Option(names = "--domain", required = true, order = 10, paramLabel = "DOMAIN", description = "Your domain.")
+        private String domain;
+
+        @Option(names = "--json", order = 11, description = "One JSON object instead of text.")
+        private boolean json;
+
+        @Override
+        public Integer call() throws InputException, IOException {
+            Instant[] range = period.range();
+            List<ReceivedReport> received;
+            try {
+                received = open(store).received(domain, range[0], range[1]);
+            } catch (ReportStoreException e) {
+                throw new InputException(e.getMessage());
+            }
+            ReportSummary summary = ReportSummary.of(domain.toLowerCase(java.util.Locale.ROOT), received);
+            var out = parent.inkan.streams().out();
+            if (json) {
+                out.println(new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(summary));
+                return InkanCommand.EXIT_OK;
+            }
+            out.println(summary.domain() + ": " + summary.reports() + " reports from " + String.join(", ", summary.reporters())
+                    + "; " + summary.messages() + " messages, " + summary.dmarcPass() + " passed DMARC");
+            out.println("source_ip\tmessages\tdmarc_pass\tdkim_aligned\tspf_aligned\tdispositions");
+            for (ReportSummary.Source s : summary.sources()) {
+                out.println(s.ip() + "\t" + s.messages() + "\t" + s.dmarcPass() + "\t" + s.dkimAligned() + "\t"
+                        + s.spfAligned() + "\t" + s.dispositions());
             }
             return InkanCommand.EXIT_OK;
         }

@@ -130,6 +130,44 @@ class DmarcReportCliTest {
         }
     }
 
+    @Test
+    void reports_from_others_are_imported_once_and_summarised() throws Exception {
+        String store = store();
+        Path report = dir.resolve("google.xml");
+        Files.writeString(report, "<?xml version=\"1.0\"?><feedback><report_metadata><org_name>google.com</org_name>"
+                + "<email>x@google.com</email><report_id>r-1</report_id><date_range><begin>"
+                + NOON.minusSeconds(43200).getEpochSecond() + "</begin><end>" + NOON.plusSeconds(43199).getEpochSecond()
+                + "</end></date_range></report_metadata><policy_published><domain>example.com</domain><p>reject</p>"
+                + "</policy_published><record><row><source_ip>192.0.2.10</source_ip><count>40</count><policy_evaluated>"
+                + "<disposition>none</disposition><dkim>pass</dkim><spf>pass</spf></policy_evaluated></row>"
+                + "<identifiers><header_from>example.com</header_from></identifiers><auth_results/></record><record><row>"
+                + "<source_ip>203.0.113.9</source_ip><count>7</count><policy_evaluated><disposition>reject</disposition>"
+                + "<dkim>fail</dkim><spf>fail</spf></policy_evaluated></row><identifiers><header_from>example.com"
+                + "</header_from></identifiers><auth_results/></record></feedback>");
+        Path hostile = dir.resolve("hostile.xml");
+        Files.writeString(hostile, "<?xml version=\"1.0\"?><!DOCTYPE feedback [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>"
+                + "<feedback>&x;</feedback>");
+
+        CliRun first = CliRun.run("dmarc-report", "import", "--store", store, report.toString());
+        assertThat(first.exitCode()).as(first.stderr()).isZero();
+        assertThat(first.out()).contains("stored google.com r-1 (example.com, 47 messages)");
+        assertThat(CliRun.run("dmarc-report", "import", "--store", store, report.toString()).out())
+                .contains("already stored google.com r-1");
+        CliRun bad = CliRun.run("dmarc-report", "import", "--store", store, hostile.toString());
+        assertThat(bad.exitCode()).isEqualTo(2);
+        assertThat(bad.out()).contains("refused: report with a DTD refused");
+
+        CliRun summary = CliRun.run("dmarc-report", "summary", "--store", store, "--domain", "example.com", "--day",
+                "2026-12-05");
+        assertThat(summary.exitCode()).as(summary.stderr()).isZero();
+        assertThat(summary.out()).contains("example.com: 1 reports from google.com; 47 messages, 40 passed DMARC")
+                .contains("192.0.2.10\t40\t40\t40\t40\t{none=40}").contains("203.0.113.9\t7\t0\t0\t0\t{reject=7}");
+        CliRun json = CliRun.run("dmarc-report", "summary", "--store", store, "--domain", "example.com", "--day",
+                "2026-12-05", "--json");
+        assertThat(new com.fasterxml.jackson.databind.ObjectMapper().readTree(json.out()).get("sources").get(0)
+                .get("messages").asLong()).isEqualTo(40);
+    }
+
     static void validate(String xml) throws Exception {
         Path xsd = ConformanceSuite.root().resolveSibling("rfc").resolve("rfc9990-dmarc-2.0.xsd");
         SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI).newSchema(new StreamSource(xsd.toFile()))

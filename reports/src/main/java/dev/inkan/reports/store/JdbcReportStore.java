@@ -5,6 +5,7 @@ import dev.inkan.dmarc.report.EvaluationRecord.DkimAuth;
 import dev.inkan.dmarc.report.EvaluationRecord.OverrideReason;
 import dev.inkan.dmarc.report.EvaluationRecord.SpfAuth;
 import dev.inkan.dmarc.report.PublishedPolicy;
+import dev.inkan.dmarc.report.ReceivedReport;
 import java.sql.Connection;
 import java.sql.Driver;
 import java.sql.PreparedStatement;
@@ -181,6 +182,68 @@ public final class JdbcReportStore {
             }
             throw failure("cannot claim the report of " + policyDomain, e);
         }
+    }
+
+    /**
+     * Stores an aggregate report another receiver sent; false when the same report (reporter and Report-ID) is
+     * already stored.
+     */
+    public boolean addReceived(ReceivedReport report) {
+        String sql = "INSERT INTO inkan_dmarc_report_received (org_name, report_id, policy_domain, period_begin, period_end,"
+                + " received_at, report_rows) VALUES (?, ?, ?, ?, ?, ?, ?)";
+        try (Connection c = connect(); PreparedStatement insert = c.prepareStatement(sql)) {
+            insert.setString(1, cut(report.orgName(), 255));
+            insert.setString(2, cut(report.reportId(), 255));
+            insert.setString(3, cut(report.policyDomain(), 253));
+            insert.setLong(4, report.begin().getEpochSecond());
+            insert.setLong(5, report.end().getEpochSecond());
+            insert.setLong(6, Instant.now().getEpochSecond());
+            insert.setString(7, TextRows.encode(report.rows().stream().map(r -> Arrays.asList(r.sourceIp(),
+                    Long.toString(r.count()), r.disposition(), Boolean.toString(r.dkimAligned()),
+                    Boolean.toString(r.spfAligned()), r.headerFrom(), String.join(";", r.dkim()), String.join(";", r.spf())))
+                    .toList()));
+            insert.executeUpdate();
+            return true;
+        } catch (SQLException e) {
+            if (e.getSQLState() != null && e.getSQLState().startsWith("23")) {
+                return false;
+            }
+            throw failure("cannot store the report " + report.reportId() + " of " + report.orgName(), e);
+        }
+    }
+
+    /** The received reports about {@code policyDomain} whose period begins in [{@code from}, {@code to}). */
+    public List<ReceivedReport> received(String policyDomain, Instant from, Instant to) {
+        String sql = "SELECT org_name, report_id, period_begin, period_end, report_rows FROM inkan_dmarc_report_received"
+                + " WHERE policy_domain = ? AND period_begin >= ? AND period_begin < ? ORDER BY period_begin, id";
+        List<ReceivedReport> reports = new ArrayList<>();
+        try (Connection c = connect(); PreparedStatement q = c.prepareStatement(sql)) {
+            q.setString(1, policyDomain.toLowerCase(Locale.ROOT));
+            q.setLong(2, from.getEpochSecond());
+            q.setLong(3, to.getEpochSecond());
+            try (ResultSet rs = q.executeQuery()) {
+                while (rs.next()) {
+                    List<ReceivedReport.Row> rows = TextRows.decode(rs.getString(5)).stream()
+                            .map(f -> new ReceivedReport.Row(f.get(0), Long.parseLong(f.get(1)), f.get(2),
+                                    Boolean.parseBoolean(f.get(3)), Boolean.parseBoolean(f.get(4)), f.get(5), split(f.get(6)),
+                                    split(f.get(7))))
+                            .toList();
+                    reports.add(new ReceivedReport(rs.getString(1), rs.getString(2), Instant.ofEpochSecond(rs.getLong(3)),
+                            Instant.ofEpochSecond(rs.getLong(4)), policyDomain.toLowerCase(Locale.ROOT), rows));
+                }
+            }
+        } catch (SQLException e) {
+            throw failure("cannot read received reports of " + policyDomain, e);
+        }
+        return reports;
+    }
+
+    private static List<String> split(String joined) {
+        return joined == null || joined.isEmpty() ? List.of() : List.of(joined.split(";"));
+    }
+
+    private static String cut(String value, int max) {
+        return value.length() <= max ? value : value.substring(0, max);
     }
 
     /** Deletes evaluations made before {@code cutoff} (the retention period); returns how many. */

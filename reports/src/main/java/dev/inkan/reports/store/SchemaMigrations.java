@@ -26,7 +26,8 @@ final class SchemaMigrations {
     private static final Logger LOG = LoggerFactory.getLogger(SchemaMigrations.class);
 
     /** The scripts, in order; version n is the n-th. */
-    static final List<String> SCRIPTS = List.of("V1__evaluations.sql", "V2__reports_sent.sql");
+    static final List<String> SCRIPTS = List.of("V1__evaluations.sql", "V2__reports_sent.sql",
+            "V3__reports_received.sql");
 
     private SchemaMigrations() {
     }

@@ -84,12 +84,27 @@ class H2ReportStoreTest {
         JdbcReportStore.open(url(), null, null).add(StoreFixtures.day("example.com"), null);
         try (Connection c = DriverManager.getConnection(url()); Statement s = c.createStatement()) {
             // back to what a version-1 Inkan left
+            s.execute("DROP TABLE inkan_dmarc_report_received");
             s.execute("DROP TABLE inkan_dmarc_report_sent");
-            s.execute("DELETE FROM inkan_schema_version WHERE version = 2");
+            s.execute("DELETE FROM inkan_schema_version WHERE version >= 2");
         }
         JdbcReportStore upgraded = JdbcReportStore.open(url(), null, null);
         assertThat(upgraded.records("example.com", DAY, DAY.plus(Duration.ofDays(1)))).hasSize(4);
         assertThat(upgraded.claimReport("example.com", DAY, DAY.plus(Duration.ofDays(1)), null)).isTrue();
+    }
+
+    @Test
+    void received_reports_are_kept_once_and_read_back() {
+        JdbcReportStore store = JdbcReportStore.open(url(), null, null);
+        dev.inkan.dmarc.report.ReceivedReport report = new dev.inkan.dmarc.report.ReceivedReport("google.com", "r1",
+                DAY, DAY.plus(Duration.ofDays(1)), "example.com", List.of(
+                        new dev.inkan.dmarc.report.ReceivedReport.Row("192.0.2.10", 40, "none", true, true, "example.com",
+                                List.of("example.com pass", "esp.example fail"), List.of("example.com pass")),
+                        new dev.inkan.dmarc.report.ReceivedReport.Row("203.0.113.9", 7, "reject", false, false, null,
+                                List.of(), List.of())));
+        assertThat(store.addReceived(report)).isTrue();
+        assertThat(store.addReceived(report)).isFalse();
+        assertThat(store.received("example.com", DAY, DAY.plus(Duration.ofDays(1)))).containsExactly(report);
     }
 
     @Test
