@@ -15,6 +15,7 @@ import dev.inkan.james.config.DmarcParameters;
 import dev.inkan.james.config.MailetParameters;
 import dev.inkan.james.reports.DailyReports;
 import dev.inkan.james.reports.DmarcReporting;
+import dev.inkan.james.reports.FailureReporting;
 import java.time.Clock;
 import java.util.HashSet;
 import java.util.List;
@@ -43,6 +44,7 @@ public class DmarcEvaluate extends GenericMailet {
     private DmarcDispositionAction onQuarantine;
     private DmarcReporting reporting;
     private DailyReports dailyReports;
+    private FailureReporting failureReports;
 
     @Override
     public void init() throws MessagingException {
@@ -50,6 +52,7 @@ public class DmarcEvaluate extends GenericMailet {
         allowed.addAll(List.of("mode", "publicSuffixList", "trustedArcSealers", "onReject", "onQuarantine"));
         allowed.addAll(DmarcReporting.NAMES);
         allowed.addAll(DmarcReporting.SENDING_NAMES);
+        allowed.addAll(FailureReporting.NAMES);
         checkInitParameters(allowed);
         MailetParameters p = new MailetParameters("DmarcEvaluate", this::getInitParameter);
         DmarcConfig dmarc = DmarcParameters.config(p);
@@ -58,12 +61,17 @@ public class DmarcEvaluate extends GenericMailet {
         onQuarantine = DmarcDispositionAction.parse(p, "onQuarantine", false);
         reporting = DmarcReporting.read(p, Clock.systemUTC());
         dailyReports = DmarcReporting.startSending(p, getMailetContext(), dmarc.resolver(), Clock.systemUTC());
+        failureReports = FailureReporting.read(p, getMailetContext(), dmarc, pipeline.config().authservId(),
+                Clock.systemUTC());
     }
 
     @Override
     public void destroy() {
         if (dailyReports != null) {
             dailyReports.close();
+        }
+        if (failureReports != null) {
+            failureReports.close();
         }
     }
 
@@ -78,6 +86,9 @@ public class DmarcEvaluate extends GenericMailet {
             verdict = checked.dmarc();
             result = checked.resultInfos(Method.DMARC);
             reporting.record(mail, checked);
+            if (failureReports != null) {
+                failureReports.report(mail, checked);
+            }
         } catch (Exception e) {
             LOG.warn("DmarcEvaluate: mail {} could not be evaluated; recording dmarc=temperror", mail.getName(), e);
             result = List.of(new ResultInfo("dmarc", "temperror", "internal error", null, List.of()));

@@ -182,4 +182,40 @@ class DmarcEvaluateTest {
                 "dmarc@mx.example.net", "dmarcReportTime", "25:00")).hasMessageContaining("HH:mm");
         assertThatThrownBy(() -> mailet("dmarcReportTime", "01:00")).hasMessageContaining("applies only with dmarcReportSender");
     }
+
+    @Test
+    void a_spoof_of_a_domain_asking_for_failure_reports_gets_one_arf_report_within_the_limit() throws Exception {
+        Files.writeString(zone, Files.readString(zone)
+                + "_dmarc.ruf.example. IN TXT \"v=DMARC1; p=reject; ruf=mailto:ruf@ruf.example,mailto:x@stranger.example; fo=1\"\n"
+                + "ruf.example. IN TXT \"v=spf1 ip4:192.0.2.0/24 -all\"\n");
+        DmarcEvaluate evaluate = mailet("dmarcFailureReports", "headers", "dmarcFailureReportSender",
+                "dmarc-reports@mx.example.net", "dmarcFailureReportsPerDestination", "1");
+        String spoof = MESSAGE.replace("joe@example.com", "joe@ruf.example");
+        evaluate.service(mail(spoof, "203.0.113.9", "joe@ruf.example"));
+        evaluate.service(mail(spoof, "203.0.113.9", "joe@ruf.example")); // over the limit of 1 per hour
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(10).toNanos();
+        while (context.getSentMails().isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        Thread.sleep(500);
+        assertThat(context.getSentMails()).hasSize(1);
+        var report = context.getSentMails().get(0);
+        assertThat(report.getRecipients()).extracting(Object::toString).containsExactly("ruf@ruf.example");
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        report.getMsg().writeTo(bytes);
+        String text = bytes.toString(StandardCharsets.ISO_8859_1);
+        assertThat(text).contains("multipart/report").contains("report-type=feedback-report")
+                .contains("Feedback-Type: auth-failure").contains("Auth-Failure: dmarc")
+                .contains("Identity-Alignment: dkim, spf").contains("Reported-Domain: ruf.example")
+                .contains("SPF-DNS: txt : ruf.example").contains("text/rfc822-headers").doesNotContain("Hi Ann");
+    }
+
+    @Test
+    void failure_report_parameters_are_checked_at_start_up() {
+        assertThatThrownBy(() -> mailet("dmarcFailureReports", "headers")).hasMessageContaining("dmarcFailureReportSender");
+        assertThatThrownBy(() -> mailet("dmarcFailureReports", "everything", "dmarcFailureReportSender", "a@b.example"))
+                .hasMessageContaining("off, headers or full");
+        assertThatThrownBy(() -> mailet("dmarcFailureReportSender", "a@b.example"))
+                .hasMessageContaining("applies only with dmarcFailureReports");
+    }
 }
