@@ -61,6 +61,19 @@ final class DmarcReportCommand implements Callable<Integer> {
         throw new ParameterException(spec.commandLine(), "name a subcommand: list, xml, mail, import or summary (see --help)");
     }
 
+    /** What every subcommand takes: the parent (for the output streams), the common options and the store. */
+    abstract static class Sub implements Callable<Integer> {
+
+        @ParentCommand
+        DmarcReportCommand parent;
+
+        @Mixin
+        CommonOptions common;
+
+        @Mixin
+        DmarcStoreOptions store;
+    }
+
     /** The reporting period options. */
     static final class Period {
 
@@ -106,16 +119,8 @@ final class DmarcReportCommand implements Callable<Integer> {
     }
 
     @Command(name = "list", description = "Each DMARC Policy Domain with evaluations in the period, and how many.")
-    static final class ListDomains implements Callable<Integer> {
+    static final class ListDomains extends Sub {
 
-        @ParentCommand
-        private DmarcReportCommand parent;
-
-        @Mixin
-        private CommonOptions common;
-
-        @Mixin
-        private DmarcStoreOptions store;
 
         @Mixin
         private Period period;
@@ -140,16 +145,8 @@ final class DmarcReportCommand implements Callable<Integer> {
             + "XML: on standard output, or with --out-dir as a file named as RFC 9990 section 3.5.2 says "
             + "(receiver!domain!begin!end!id.xml[.gz]).",
             "Exit status 2 when the store has no evaluation of that domain in the period."})
-    static final class Xml implements Callable<Integer> {
+    static final class Xml extends Sub {
 
-        @ParentCommand
-        private DmarcReportCommand parent;
-
-        @Mixin
-        private CommonOptions common;
-
-        @Mixin
-        private DmarcStoreOptions store;
 
         @Mixin
         private Period period;
@@ -208,16 +205,8 @@ final class DmarcReportCommand implements Callable<Integer> {
             "Destinations are the policy's rua mailto: URIs; one outside the policy domain's Organizational Domain "
                     + "must authorize it in DNS (RFC 9990 section 4), and its size limit (!10m) must allow the "
                     + "message. Each refused destination is printed with the reason."})
-    static final class Mail implements Callable<Integer> {
+    static final class Mail extends Sub {
 
-        @ParentCommand
-        private DmarcReportCommand parent;
-
-        @Mixin
-        private CommonOptions common;
-
-        @Mixin
-        private DmarcStoreOptions store;
 
         @Mixin
         private Period period;
@@ -286,16 +275,8 @@ final class DmarcReportCommand implements Callable<Integer> {
             + "(the attachments of the mail your rua address gets: .xml, .xml.gz or .zip), once each.",
             "A file that is not a report, or a hostile one (DTD, external entities, compression bomb), is refused with "
                     + "one line and not stored; the exit status is 2 when any was refused."})
-    static final class Import implements Callable<Integer> {
+    static final class Import extends Sub {
 
-        @ParentCommand
-        private DmarcReportCommand parent;
-
-        @Mixin
-        private CommonOptions common;
-
-        @Mixin
-        private DmarcStoreOptions store;
 
         @picocli.CommandLine.Parameters(paramLabel = "FILE", arity = "1..*", description = "Report files.")
         private List<Path> files;
@@ -328,16 +309,8 @@ final class DmarcReportCommand implements Callable<Integer> {
     @Command(name = "summary", description = "Who sends as DOMAIN and how they fare, from the aggregate reports "
             + "imported for the period (by the period's start): per source IP the messages, how many passed DMARC, "
             + "DKIM and SPF alignment, and what receivers did.")
-    static final class Summary implements Callable<Integer> {
+    static final class Summary extends Sub {
 
-        @ParentCommand
-        private DmarcReportCommand parent;
-
-        @Mixin
-        private CommonOptions common;
-
-        @Mixin
-        private DmarcStoreOptions store;
 
         @Mixin
         private Period period;

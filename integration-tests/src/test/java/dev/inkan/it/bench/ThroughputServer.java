@@ -105,13 +105,14 @@ final class ThroughputServer implements AutoCloseable {
                 server.nextRecipient();
                 server.checkInbound(base.equals("inbound-DkimVerify"));
             }
-            case "chain", "chain-alone", "chain-alone-header", "chain-dns-silent", "chain-hostile" ->
+            case "chain", "chain-alone", "chain-alone-header", "chain-dns-silent", "chain-hostile", "chain-recording" ->
                     server = chain(setup, key, conf, site, dir);
             case "session", "session-alone", "session-dns-silent", "session-dns-silent-tempfail" ->
                     server = session(setup, key, conf, site, dir);
             default -> throw new IllegalArgumentException("unknown setup '" + setup
                     + "': relay, relay-DkimSign, inbound, inbound-DkimVerify (the last two also with -ed25519),"
-                    + " chain, chain-alone, chain-dns-silent, chain-hostile, session, session-alone, session-dns-silent,"
+                    + " chain, chain-alone, chain-dns-silent, chain-hostile, chain-recording, session, session-alone,"
+                    + " session-dns-silent,"
                     + " session-dns-silent-tempfail");
         }
         return server;
@@ -137,7 +138,9 @@ final class ThroughputServer implements AutoCloseable {
      *       SetMimeHeader, the least any authentication plugin does (James then writes a modified message);</li>
      *   <li>{@code chain-dns-silent}: the server never answers (a resolver outage from the start, so no cache);</li>
      *   <li>{@code chain-hostile}: the server answers, but each message also carries {@value #HOSTILE_SIGNATURES}
-     *       signatures of hostile.example whose selectors' name server never answers.</li>
+     *       signatures of hostile.example whose selectors' name server never answers;</li>
+     *   <li>{@code chain-recording}: {@code chain} with DmarcEvaluate recording every evaluation for aggregate
+     *       reports ({@code dmarcStore}, an embedded H2 file): the recording path's cost.</li>
      * </ul>
      */
     private static ThroughputServer chain(String setup, SigningKey key, JamesConf conf, Path site, Path dir)
@@ -146,6 +149,11 @@ final class ThroughputServer implements AutoCloseable {
         ConfExample example = ConfExample.load("dmarc-inbound").dnsServer(dns.port()).skipNetworks("::1");
         if (setup.startsWith("chain-alone")) {
             example.withoutInkanMailets();
+        }
+        if (setup.equals("chain-recording")) {
+            example.changed("<authservId>mx.example.net</authservId>\n                <trustedArcSealers>",
+                    "<authservId>mx.example.net</authservId>\n                <dmarcStore>jdbc:h2:file:"
+                            + dir.resolve("dmarc-reports") + "</dmarcStore>\n                <trustedArcSealers>");
         }
         if (setup.equals("chain-alone-header")) {
             // the least any authentication plugin does: one header added to every mail

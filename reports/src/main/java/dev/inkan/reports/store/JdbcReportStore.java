@@ -145,20 +145,32 @@ public final class JdbcReportStore {
         String sql = "SELECT evaluated_at, source_ip, header_from, envelope_from, envelope_to, disposition, dkim_aligned,"
                 + " spf_aligned, policy_published, override_reasons, dkim_results, spf_result FROM inkan_dmarc_evaluation"
                 + " WHERE policy_domain = ? AND evaluated_at >= ? AND evaluated_at < ? ORDER BY id";
-        List<EvaluationRecord> records = new ArrayList<>();
+        return forDomain(sql, policyDomain, from, to, JdbcReportStore::record, "evaluations");
+    }
+
+    /** What one result row becomes. */
+    @FunctionalInterface
+    private interface RowReader<T> {
+        T read(ResultSet rs) throws SQLException;
+    }
+
+    /** The rows of {@code sql}, whose three parameters are the policy domain and the period. */
+    private <T> List<T> forDomain(String sql, String policyDomain, Instant from, Instant to, RowReader<T> reader,
+            String what) {
+        List<T> out = new ArrayList<>();
         try (Connection c = connect(); PreparedStatement q = c.prepareStatement(sql)) {
             q.setString(1, policyDomain.toLowerCase(Locale.ROOT));
             q.setLong(2, from.getEpochSecond());
             q.setLong(3, to.getEpochSecond());
             try (ResultSet rs = q.executeQuery()) {
                 while (rs.next()) {
-                    records.add(record(rs));
+                    out.add(reader.read(rs));
                 }
             }
         } catch (SQLException e) {
-            throw failure("cannot read evaluations of " + policyDomain, e);
+            throw failure("cannot read " + what + " of " + policyDomain, e);
         }
-        return records;
+        return out;
     }
 
     /**
@@ -177,7 +189,7 @@ public final class JdbcReportStore {
             claim.executeUpdate();
             return true;
         } catch (SQLException e) {
-            if (e.getSQLState() != null && e.getSQLState().startsWith("23")) { // integrity constraint: claimed before
+            if (isDuplicate(e)) { // claimed before
                 return false;
             }
             throw failure("cannot claim the report of " + policyDomain, e);
@@ -205,7 +217,7 @@ public final class JdbcReportStore {
             insert.executeUpdate();
             return true;
         } catch (SQLException e) {
-            if (e.getSQLState() != null && e.getSQLState().startsWith("23")) {
+            if (isDuplicate(e)) {
                 return false;
             }
             throw failure("cannot store the report " + report.reportId() + " of " + report.orgName(), e);
@@ -216,26 +228,17 @@ public final class JdbcReportStore {
     public List<ReceivedReport> received(String policyDomain, Instant from, Instant to) {
         String sql = "SELECT org_name, report_id, period_begin, period_end, report_rows FROM inkan_dmarc_report_received"
                 + " WHERE policy_domain = ? AND period_begin >= ? AND period_begin < ? ORDER BY period_begin, id";
-        List<ReceivedReport> reports = new ArrayList<>();
-        try (Connection c = connect(); PreparedStatement q = c.prepareStatement(sql)) {
-            q.setString(1, policyDomain.toLowerCase(Locale.ROOT));
-            q.setLong(2, from.getEpochSecond());
-            q.setLong(3, to.getEpochSecond());
-            try (ResultSet rs = q.executeQuery()) {
-                while (rs.next()) {
-                    List<ReceivedReport.Row> rows = TextRows.decode(rs.getString(5)).stream()
-                            .map(f -> new ReceivedReport.Row(f.get(0), Long.parseLong(f.get(1)), f.get(2),
-                                    Boolean.parseBoolean(f.get(3)), Boolean.parseBoolean(f.get(4)), f.get(5), split(f.get(6)),
-                                    split(f.get(7))))
-                            .toList();
-                    reports.add(new ReceivedReport(rs.getString(1), rs.getString(2), Instant.ofEpochSecond(rs.getLong(3)),
-                            Instant.ofEpochSecond(rs.getLong(4)), policyDomain.toLowerCase(Locale.ROOT), rows));
-                }
-            }
-        } catch (SQLException e) {
-            throw failure("cannot read received reports of " + policyDomain, e);
-        }
-        return reports;
+        String domain = policyDomain.toLowerCase(Locale.ROOT);
+        return forDomain(sql, policyDomain, from, to, rs -> new ReceivedReport(rs.getString(1), rs.getString(2),
+                Instant.ofEpochSecond(rs.getLong(3)), Instant.ofEpochSecond(rs.getLong(4)), domain,
+                TextRows.decode(rs.getString(5)).stream().map(f -> new ReceivedReport.Row(f.get(0), Long.parseLong(f.get(1)),
+                        f.get(2), Boolean.parseBoolean(f.get(3)), Boolean.parseBoolean(f.get(4)), f.get(5), split(f.get(6)),
+                        split(f.get(7)))).toList()), "received reports");
+    }
+
+    /** SQLSTATE class 23, integrity constraint violation: the row (a claim, a report) is there already. */
+    private static boolean isDuplicate(SQLException e) {
+        return e.getSQLState() != null && e.getSQLState().startsWith("23");
     }
 
     private static List<String> split(String joined) {
