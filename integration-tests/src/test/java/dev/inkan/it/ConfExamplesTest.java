@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.inkan.it.deploy.ArcForwardingDeploymentTest;
 import dev.inkan.it.deploy.DmarcInboundDeploymentTest;
+import dev.inkan.it.deploy.DmarcReportingDeploymentTest;
 import dev.inkan.it.deploy.ForwardingResignDeploymentTest;
 import dev.inkan.it.deploy.MultiDomainTablesDeploymentTest;
 import dev.inkan.it.deploy.SeedDkMilterDeploymentTest;
@@ -35,6 +36,7 @@ class ConfExamplesTest {
             Map.entry("spf-inbound", SpfInboundTest.class),
             Map.entry("arc-forwarding", ArcForwardingTest.class),
             Map.entry("dmarc-inbound", DmarcInboundTest.class),
+            Map.entry("dmarc-reporting", DmarcReportingTest.class),
             Map.entry("smtp-enforcement", SmtpEnforcementTest.class),
             Map.entry("seed-opendkim", SeedOpendkimTest.class),
             Map.entry("seed-full-chain", SeedFullChainTest.class),
@@ -50,6 +52,7 @@ class ConfExamplesTest {
             Map.entry("spf-inbound", SpfInboundDeploymentTest.class),
             Map.entry("arc-forwarding", ArcForwardingDeploymentTest.class),
             Map.entry("dmarc-inbound", DmarcInboundDeploymentTest.class),
+            Map.entry("dmarc-reporting", DmarcReportingDeploymentTest.class),
             Map.entry("smtp-enforcement", SmtpEnforcementDeploymentTest.class),
             Map.entry("seed-opendkim", SeedOpendkimDeploymentTest.class),
             Map.entry("seed-full-chain", SeedFullChainDeploymentTest.class),

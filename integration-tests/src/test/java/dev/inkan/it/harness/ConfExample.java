@@ -26,6 +26,7 @@ import java.util.stream.Stream;
  *       such as a timeout);</li>
  *   <li>SpfCheck's {@code skipNetworks} is replaced (the test's "remote" MTA connects from 127.0.0.1, which
  *       the examples skip as this host).</li>
+ *   <li>{@code dmarcStore} (DMARC aggregate reports) becomes a database of the test.</li>
  * </ol>
  * Everything else, mailetcontainer.xml included, is used exactly as written. A substitution that finds
  * nothing to substitute fails the test, so the examples and this list cannot drift apart.
@@ -40,6 +41,7 @@ public final class ConfExample {
             .map(m -> "class=\"dev.inkan.james.mailets." + m + "\">").toList();
     private static final Pattern INKAN_MAILET = Pattern.compile(
             "[ \\t]*<mailet\\s[^>]*?(?:class|match)=\"dev\\.inkan\\.[^>]*?(?:/>|>.*?</mailet>)[ \\t]*\\r?\\n?", Pattern.DOTALL);
+    private static final Pattern DMARC_STORE = Pattern.compile("(<dmarcStore>)[^<]*(</dmarcStore>)");
     private static final Pattern SKIP_NETWORKS = Pattern.compile(
             "(class=\"dev\\.inkan\\.james\\.mailets\\.SpfCheck\">(?:(?!</mailet>).)*?<skipNetworks>)[^<]*(</skipNetworks>)",
             Pattern.DOTALL);
@@ -98,8 +100,8 @@ public final class ConfExample {
     }
 
     /**
-     * The example's SmtpChecks {@code <handler>} element from its smtpserver.xml (substitution 5: the test installs
-     * it into its own test smtpserver.xml, see {@link JamesConf#smtpHandler}).
+     * The example's SmtpChecks {@code <handler>} element from its smtpserver.xml (the test installs it into its own
+     * test smtpserver.xml, see {@link JamesConf#smtpHandler}).
      */
     public String smtpChecksHandler() {
         return smtpHandler("SmtpChecks");
@@ -156,11 +158,12 @@ public final class ConfExample {
 
     /** Substitution 4: every SpfCheck's {@code skipNetworks} becomes {@code networks}. */
     public ConfExample skipNetworks(String networks) {
-        String xml = mailetContainer();
-        Matcher m = SKIP_NETWORKS.matcher(xml);
-        require(m.find(), "SpfCheck with <skipNetworks>");
-        files.put("mailetcontainer.xml", m.replaceAll(r -> Matcher.quoteReplacement(r.group(1) + networks + r.group(2))));
-        return this;
+        return replaceBetween(SKIP_NETWORKS, networks, "SpfCheck with <skipNetworks>");
+    }
+
+    /** Substitution 5: every {@code dmarcStore} (the DMARC report store's JDBC URL) becomes {@code jdbcUrl}. */
+    public ConfExample dmarcStore(String jdbcUrl) {
+        return replaceBetween(DMARC_STORE, jdbcUrl, "<dmarcStore>");
     }
 
     /**
@@ -231,6 +234,14 @@ public final class ConfExample {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Puts {@code text} between groups 1 and 2 of every match of {@code pattern}; at least one must match. */
+    private ConfExample replaceBetween(Pattern pattern, String text, String what) {
+        Matcher m = pattern.matcher(mailetContainer());
+        require(m.find(), what);
+        files.put("mailetcontainer.xml", m.replaceAll(r -> Matcher.quoteReplacement(r.group(1) + text + r.group(2))));
+        return this;
     }
 
     private ConfExample insertAfter(String anchor, String text) {

@@ -20,15 +20,25 @@ public final class Mailboxes {
 
     /** The header blocks of every message in {@code folder} of {@code user}, oldest first. */
     public List<String> headers(String user, String folder) {
+        return fetchAll(user, folder, "HEADER").stream().map(b -> new String(b, StandardCharsets.UTF_8)).toList();
+    }
+
+    /** Every message in {@code folder} of {@code user}, whole and byte-exact, oldest first. */
+    public List<byte[]> messages(String user, String folder) {
+        return fetchAll(user, folder, "");
+    }
+
+    /** {@code section} ("HEADER", "" for the whole message) of every message in the folder, oldest first. */
+    private List<byte[]> fetchAll(String user, String folder, String section) {
         try (ImapSession imap = new ImapSession(imapPort)) {
             imap.login(user, PASSWORD);
             if (imap.folders().stream().noneMatch(line -> line.endsWith(" " + folder) || line.endsWith(" \"" + folder + "\""))) {
                 return List.of();
             }
             int count = imap.select(folder);
-            List<String> out = new ArrayList<>();
+            List<byte[]> out = new ArrayList<>();
             for (int i = 1; i <= count; i++) {
-                out.add(new String(imap.fetch(i, "HEADER"), StandardCharsets.UTF_8));
+                out.add(imap.fetch(i, section));
             }
             return out;
         } catch (IOException e) {

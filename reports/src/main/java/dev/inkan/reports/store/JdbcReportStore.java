@@ -31,6 +31,8 @@ public final class JdbcReportStore {
     private final String url;
     private final Properties credentials = new Properties();
     private final Driver driver;
+    /** The connection batches of evaluations are written on, kept between batches. */
+    private Connection writer;
 
     private JdbcReportStore(String url, String user, String password) {
         this.url = url;
@@ -83,16 +85,30 @@ public final class JdbcReportStore {
         return c;
     }
 
-    /** Stores {@code records} (one batch, one transaction), each marked with the James {@code node} that made it. */
-    public void add(List<EvaluationRecord> records, String node) {
+    /**
+     * Stores {@code records} (one batch, one transaction), each marked with the James {@code node} that made it. The
+     * connection is kept for the next batch (an embedded H2 database would otherwise be opened and closed for every
+     * batch); after a failure it is dropped and the next batch connects again.
+     */
+    public synchronized void add(List<EvaluationRecord> records, String node) {
         if (records.isEmpty()) {
             return;
         }
         String sql = "INSERT INTO inkan_dmarc_evaluation (evaluated_at, policy_domain, source_ip, header_from,"
                 + " envelope_from, envelope_to, disposition, dkim_aligned, spf_aligned, policy_published, override_reasons,"
                 + " dkim_results, spf_result, node) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
-        try (Connection c = connect(); PreparedStatement insert = c.prepareStatement(sql)) {
-            c.setAutoCommit(false);
+        try {
+            if (writer == null || writer.isClosed()) {
+                writer = connect();
+                writer.setAutoCommit(false);
+            }
+        } catch (SQLException e) {
+            writer = null;
+            throw new ReportStoreException("DMARC report store " + redacted(url) + ": cannot store " + records.size()
+                    + " evaluations: " + e.getMessage(), e);
+        }
+        Connection c = writer;
+        try (PreparedStatement insert = c.prepareStatement(sql)) {
             for (EvaluationRecord r : records) {
                 insert.setLong(1, r.evaluatedAt().getEpochSecond());
                 insert.setString(2, r.policy().domain().toLowerCase(Locale.ROOT));
@@ -116,6 +132,12 @@ public final class JdbcReportStore {
             insert.executeBatch();
             c.commit();
         } catch (SQLException e) {
+            try {
+                c.close();
+            } catch (SQLException ignored) {
+                // it failed already
+            }
+            writer = null;
             throw new ReportStoreException("DMARC report store " + redacted(url) + ": cannot store " + records.size()
                     + " evaluations: " + e.getMessage(), e);
         }
