@@ -19,7 +19,7 @@ import java.util.stream.Stream;
  * for the user "inkan", fsync off. PostgreSQL refuses to run as root, so as root it runs as the "postgres" user.
  * Absent binaries fail the test with one line saying what to install.
  */
-final class LocalPostgres implements AutoCloseable {
+public final class LocalPostgres implements AutoCloseable {
 
     private final Path bin;
     private final Path data;
@@ -33,7 +33,7 @@ final class LocalPostgres implements AutoCloseable {
         this.asPostgres = asPostgres;
     }
 
-    static LocalPostgres start() throws Exception {
+    public static LocalPostgres start() throws Exception {
         Path bin = binaries();
         boolean root = "root".equals(System.getProperty("user.name"));
         Path base = Files.createTempDirectory("inkan-pg-");
@@ -54,15 +54,15 @@ final class LocalPostgres implements AutoCloseable {
         return pg;
     }
 
-    String url(String database) {
+    public String url(String database) {
         return "jdbc:postgresql://127.0.0.1:" + port + "/" + database;
     }
 
-    String url() {
+    public String url() {
         return url("inkan");
     }
 
-    static Properties credentials() {
+    public static Properties credentials() {
         Properties p = new Properties();
         p.setProperty("user", "inkan");
         return p;
