@@ -1,31 +1,27 @@
 package dev.inkan.cli;
 
-import dev.inkan.crypto.HashAlgorithm;
 import dev.inkan.dmarc.DmarcConfig;
 import dev.inkan.dmarc.DmarcEvaluator;
-import dev.inkan.dmarc.DmarcMode;
 import dev.inkan.dmarc.report.AggregateReport;
 import dev.inkan.dmarc.report.AggregateReportXml;
 import dev.inkan.dmarc.report.EvaluationRecord;
 import dev.inkan.dmarc.report.ReceivedReport;
 import dev.inkan.dmarc.report.ReceivedReportReader;
-import dev.inkan.dmarc.report.ReportDestinations;
-import dev.inkan.dmarc.report.ReportMessage;
 import dev.inkan.dmarc.report.ReportNames;
 import dev.inkan.dmarc.report.ReportSummary;
 import dev.inkan.dns.DnsResolver;
+import dev.inkan.reports.delivery.ReportMailer;
 import dev.inkan.reports.store.JdbcReportStore;
 import dev.inkan.reports.store.ReportStoreException;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -173,7 +169,7 @@ final class DmarcReportCommand implements Callable<Integer> {
 
         @Override
         public Integer call() throws InputException, IOException {
-            Built built = build(store, period, domain, receiver, orgName, email);
+            Built built = build(store, period, domain, receiver, orgName, email, null);
             AggregateReport report = built.report();
             String me = built.receiver();
             String uniqueId = built.uniqueId();
@@ -233,39 +229,20 @@ final class DmarcReportCommand implements Callable<Integer> {
 
         @Override
         public Integer call() throws InputException, IOException {
-            Built built = build(store, period, domain, receiver, orgName, from);
+            Built built = build(store, period, domain, receiver, orgName, from, dns.resolver());
             AggregateReport report = built.report();
-            DmarcMode mode = "psl".equals(report.policy().discoveryMethod()) ? DmarcMode.RFC7489 : DmarcMode.RFC9989;
-            DnsResolver resolver = dns.resolver();
-            DmarcEvaluator organizations = new DmarcEvaluator(DmarcConfig.builder(resolver).mode(mode).build());
             int n = 0;
-            for (String published : report.policy().rua()) {
-                for (ReportDestinations.ReportUri uri : ReportDestinations.parse(published)) {
-                    ReportDestinations.Verification v = ReportDestinations.verify(report.policy().domain(), uri,
-                            organizations::organizationalDomain, resolver);
-                    if (v.destinations().isEmpty()) {
-                        parent.inkan.streams().out().println("not sent to " + uri.uri() + ": " + v.outcome().name()
-                                .toLowerCase(java.util.Locale.ROOT) + (v.detail().isEmpty() ? "" : ", " + v.detail()));
-                        continue;
-                    }
-                    for (ReportDestinations.ReportUri to : v.destinations()) {
-                        byte[] message = ReportMessage.build(report, from, to.address(), built.receiver(),
-                                built.uniqueId(), Instant.now());
-                        if (!to.accepts(message.length)) {
-                            parent.inkan.streams().out().println("not sent to " + to.uri() + ": the " + message.length
-                                    + "-byte report is over its limit of " + to.maxBytes() + " bytes");
-                            continue;
-                        }
-                        Path file = outDir.resolve(ReportNames.filename(built.receiver(), report.policy().domain(),
-                                report.metadata().begin(), report.metadata().end(), built.uniqueId(), false)
-                                .replace(".xml", "") + "." + (++n) + ".eml");
-                        Files.write(file, message);
-                        parent.inkan.streams().out().println(file + "\t" + to.address());
-                    }
+            for (ReportMailer.Outgoing m : built.mailer().messages(report)) {
+                if (m.refused()) {
+                    parent.inkan.streams().out().println("not sent" + (m.destination().isEmpty() ? "" : " to "
+                            + m.destination()) + ": " + m.refusal());
+                    continue;
                 }
-            }
-            if (report.policy().rua().isEmpty()) {
-                parent.inkan.streams().out().println("not sent: " + report.policy().domain() + " publishes no rua");
+                Path file = outDir.resolve(ReportNames.filename(built.receiver(), report.policy().domain(),
+                        report.metadata().begin(), report.metadata().end(), built.uniqueId(), false)
+                        .replace(".xml", "") + "." + (++n) + ".eml");
+                Files.write(file, m.message());
+                parent.inkan.streams().out().println(file + "\t" + m.destination());
             }
             return InkanCommand.EXIT_OK;
         }
@@ -348,11 +325,11 @@ final class DmarcReportCommand implements Callable<Integer> {
     }
 
     /** A report of a domain and period from the store, with the names it goes by. */
-    record Built(AggregateReport report, String receiver, String uniqueId) {
+    record Built(AggregateReport report, String receiver, String uniqueId, ReportMailer mailer) {
     }
 
     static Built build(DmarcStoreOptions store, Period period, String domain, String receiver, String orgName,
-            String email) throws InputException, IOException {
+            String email, DnsResolver resolver) throws InputException, IOException {
         Instant[] range = period.range();
         String me = LocalHost.nameOr(receiver, "--receiver");
         JdbcReportStore reports = open(store);
@@ -365,13 +342,19 @@ final class DmarcReportCommand implements Callable<Integer> {
         if (records.isEmpty()) {
             throw new InputException("no DMARC evaluations of " + domain + " from " + range[0] + " to " + range[1]);
         }
-        // derived from the report's own data, so a report made again has the same Report-ID and file name
-        String uniqueId = HexFormat.of().formatHex(HashAlgorithm.SHA256.newDigest()
-                .digest((me + "!" + domain + "!" + range[0] + "!" + range[1]).getBytes(StandardCharsets.UTF_8)), 0, 4);
-        AggregateReport report = AggregateReport.of(new AggregateReport.Metadata(orgName == null ? me : orgName,
-                email == null ? "postmaster@" + me : email, null, ReportNames.reportId(me, domain, range[0], uniqueId),
-                range[0], range[1], List.of(), "Inkan " + new InkanVersion().getVersion()[0]), records);
-        return new Built(report, me, uniqueId);
+        ReportMailer mailer = mailer(email == null ? "postmaster@" + me : email, me, orgName == null ? me : orgName,
+                resolver);
+        AggregateReport report = mailer.report(domain, range[0], range[1], records, generator());
+        return new Built(report, me, mailer.uniqueId(domain, range[0], range[1]), mailer);
+    }
+
+    static ReportMailer mailer(String sender, String receiver, String orgName, DnsResolver resolver) {
+        return new ReportMailer(sender, receiver, orgName,
+                mode -> new DmarcEvaluator(DmarcConfig.builder(resolver).mode(mode).build()), resolver, Clock.systemUTC());
+    }
+
+    static String generator() throws IOException {
+        return "Inkan " + new InkanVersion().getVersion()[0];
     }
 
     private static JdbcReportStore open(DmarcStoreOptions store) throws InputException {

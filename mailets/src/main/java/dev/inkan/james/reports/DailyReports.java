@@ -1,25 +1,18 @@
 package dev.inkan.james.reports;
 
-import dev.inkan.crypto.HashAlgorithm;
 import dev.inkan.dmarc.DmarcEvaluator;
 import dev.inkan.dmarc.DmarcMode;
 import dev.inkan.dmarc.report.AggregateReport;
-import dev.inkan.dmarc.report.EvaluationRecord;
-import dev.inkan.dmarc.report.ReportDestinations;
-import dev.inkan.dmarc.report.ReportMessage;
-import dev.inkan.dmarc.report.ReportNames;
 import dev.inkan.dns.DnsResolver;
+import dev.inkan.reports.delivery.ReportMailer;
 import dev.inkan.reports.store.JdbcReportStore;
 import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.Executors;
@@ -108,61 +101,32 @@ public final class DailyReports implements AutoCloseable {
             store = opener.get();
         }
         LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
+        ReportMailer mailer = new ReportMailer(sender, orgName, organizations, dns, clock);
         int sent = 0;
-        for (int back = DAYS_BACK; back >= 1; back--) {
-            Instant begin = today.minusDays(back).atStartOfDay(ZoneOffset.UTC).toInstant();
-            Instant end = begin.plus(Duration.ofDays(1));
-            for (String domain : store.policyDomains(begin, end)) {
-                if (store.claimReport(domain, begin, end, node)) {
-                    sent += send(domain, begin, end);
+        for (AggregateReport report : mailer.due(store, today, DAYS_BACK, node, "Inkan")) {
+            int before = sent;
+            for (ReportMailer.Outgoing m : mailer.messages(report)) {
+                if (m.refused()) {
+                    LOG.info("DMARC aggregate report for {} not sent to {}: {}", m.domain(), m.destination(), m.refusal());
+                    continue;
+                }
+                try {
+                    context.sendMail(new MailAddress(sender), List.of(new MailAddress(m.destination())),
+                            new MimeMessage(Session.getInstance(new Properties()), new ByteArrayInputStream(m.message())));
+                    sent++;
+                } catch (Exception e) {
+                    LOG.warn("DMARC aggregate report for {} to {} could not be handed to James: {}", m.domain(),
+                            m.destination(), e.toString());
                 }
             }
+            LOG.info("DMARC aggregate report for {} ({} .. {}): {} messages in {} rows, {} sent",
+                    report.policy().domain(), report.metadata().begin(), report.metadata().end(), report.messages(),
+                    report.rows().size(), sent - before);
         }
         int deleted = store.deleteBefore(today.atStartOfDay(ZoneOffset.UTC).toInstant().minus(retention));
         if (deleted > 0) {
             LOG.info("DMARC report store: {} evaluations older than {} days deleted", deleted, retention.toDays());
         }
-        return sent;
-    }
-
-    private int send(String domain, Instant begin, Instant end) {
-        List<EvaluationRecord> records = store.records(domain, begin, end);
-        String receiver = sender.substring(sender.lastIndexOf('@') + 1);
-        String uniqueId = HexFormat.of().formatHex(HashAlgorithm.SHA256.newDigest()
-                .digest((receiver + "!" + domain + "!" + begin + "!" + end).getBytes(StandardCharsets.UTF_8)), 0, 4);
-        AggregateReport report = AggregateReport.of(new AggregateReport.Metadata(orgName, sender, null,
-                ReportNames.reportId(receiver, domain, begin, uniqueId), begin, end, List.of(), "Inkan"), records);
-        DmarcEvaluator orgs = organizations.apply("psl".equals(report.policy().discoveryMethod()) ? DmarcMode.RFC7489
-                : DmarcMode.RFC9989);
-        int sent = 0;
-        for (String published : report.policy().rua()) {
-            for (ReportDestinations.ReportUri uri : ReportDestinations.parse(published)) {
-                ReportDestinations.Verification v = ReportDestinations.verify(domain, uri, orgs::organizationalDomain, dns);
-                if (v.destinations().isEmpty()) {
-                    LOG.info("DMARC aggregate report for {} not sent to {}: {} {}", domain, uri.uri(), v.outcome(),
-                            v.detail());
-                    continue;
-                }
-                for (ReportDestinations.ReportUri to : v.destinations()) {
-                    try {
-                        byte[] bytes = ReportMessage.build(report, sender, to.address(), receiver, uniqueId, clock.instant());
-                        if (!to.accepts(bytes.length)) {
-                            LOG.info("DMARC aggregate report for {} not sent to {}: {} bytes, over its limit of {}",
-                                    domain, to.uri(), bytes.length, to.maxBytes());
-                            continue;
-                        }
-                        context.sendMail(new MailAddress(sender), List.of(new MailAddress(to.address())),
-                                new MimeMessage(Session.getInstance(new Properties()), new ByteArrayInputStream(bytes)));
-                        sent++;
-                    } catch (Exception e) {
-                        LOG.warn("DMARC aggregate report for {} to {} could not be handed to James: {}", domain,
-                                to.address(), e.toString());
-                    }
-                }
-            }
-        }
-        LOG.info("DMARC aggregate report for {} ({} .. {}): {} messages in {} rows, {} sent", domain, begin, end,
-                report.messages(), report.rows().size(), sent);
         return sent;
     }
 

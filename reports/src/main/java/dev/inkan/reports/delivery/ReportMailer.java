@@ -1,0 +1,139 @@
+package dev.inkan.reports.delivery;
+
+import dev.inkan.crypto.HashAlgorithm;
+import dev.inkan.dmarc.DmarcEvaluator;
+import dev.inkan.dmarc.DmarcMode;
+import dev.inkan.dmarc.report.AggregateReport;
+import dev.inkan.dmarc.report.EvaluationRecord;
+import dev.inkan.dmarc.report.ReportDestinations;
+import dev.inkan.dmarc.report.ReportMessage;
+import dev.inkan.dmarc.report.ReportNames;
+import dev.inkan.dns.DnsResolver;
+import dev.inkan.reports.store.JdbcReportStore;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * Turns stored evaluations into the aggregate report emails that are due (RFC 9990): one report per Policy Domain
+ * and UTC day, its Report-ID and file name derived from its own data (so a report made again keeps them, §3.5.2), and
+ * one message per {@code rua} destination that passes §4's external-destination check and its size limit. Who
+ * delivers the messages is the caller's (James's spool, the local MTA); {@link #due} claims each report in the store
+ * first, so of several nodes sharing it exactly one makes it.
+ */
+public final class ReportMailer {
+
+    /** A message ready to go, or why a destination gets none ({@code message} null). */
+    public record Outgoing(String domain, String destination, byte[] message, String refusal) {
+        public boolean refused() {
+            return message == null;
+        }
+    }
+
+    private final String sender;
+    private final String receiver;
+    private final String orgName;
+    private final Function<DmarcMode, DmarcEvaluator> organizations;
+    private final DnsResolver dns;
+    private final Clock clock;
+
+    /**
+     * @param sender the address reports come from; its domain is the receiver's name in Report-IDs, file names and
+     *     the Subject's Submitter
+     * @param orgName {@code org_name}
+     */
+    public ReportMailer(String sender, String orgName, Function<DmarcMode, DmarcEvaluator> organizations,
+            DnsResolver dns, Clock clock) {
+        this(sender, sender.substring(sender.lastIndexOf('@') + 1), orgName, organizations, dns, clock);
+    }
+
+    /** @param receiver the receiver's domain name, when it is not the sender's domain */
+    public ReportMailer(String sender, String receiver, String orgName, Function<DmarcMode, DmarcEvaluator> organizations,
+            DnsResolver dns, Clock clock) {
+        this.sender = sender;
+        this.receiver = receiver;
+        this.orgName = orgName;
+        this.organizations = organizations;
+        this.dns = dns;
+        this.clock = clock;
+    }
+
+    public String receiver() {
+        return receiver;
+    }
+
+    /** The unique-id of a report: derived from receiver, domain and period, so the same report gets the same one. */
+    public String uniqueId(String domain, Instant begin, Instant end) {
+        return HexFormat.of().formatHex(HashAlgorithm.SHA256.newDigest()
+                .digest((receiver() + "!" + domain + "!" + begin + "!" + end).getBytes(StandardCharsets.UTF_8)), 0, 4);
+    }
+
+    /** The report of {@code records} (one Policy Domain) for the period. */
+    public AggregateReport report(String domain, Instant begin, Instant end, List<EvaluationRecord> records,
+            String generator) {
+        return AggregateReport.of(new AggregateReport.Metadata(orgName, sender, null,
+                ReportNames.reportId(receiver(), domain, begin, uniqueId(domain, begin, end)), begin, end, List.of(),
+                generator), records);
+    }
+
+    /** The messages of one report, and the destinations that get none with the reason. */
+    public List<Outgoing> messages(AggregateReport report) {
+        String domain = report.policy().domain();
+        DmarcEvaluator orgs = organizations.apply("psl".equals(report.policy().discoveryMethod()) ? DmarcMode.RFC7489
+                : DmarcMode.RFC9989);
+        String id = uniqueId(domain, report.metadata().begin(), report.metadata().end());
+        List<Outgoing> out = new ArrayList<>();
+        for (String published : report.policy().rua()) {
+            for (ReportDestinations.ReportUri uri : ReportDestinations.parse(published)) {
+                ReportDestinations.Verification v = ReportDestinations.verify(domain, uri, orgs::organizationalDomain, dns);
+                if (v.destinations().isEmpty()) {
+                    out.add(new Outgoing(domain, uri.uri(), null, v.outcome().name().toLowerCase(java.util.Locale.ROOT)
+                            + (v.detail().isEmpty() ? "" : ", " + v.detail())));
+                    continue;
+                }
+                for (ReportDestinations.ReportUri to : v.destinations()) {
+                    byte[] bytes;
+                    try {
+                        bytes = ReportMessage.build(report, sender, to.address(), receiver(), id, clock.instant());
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                    out.add(to.accepts(bytes.length) ? new Outgoing(domain, to.address(), bytes, null)
+                            : new Outgoing(domain, to.uri(), null, "the " + bytes.length + "-byte report is over its limit of "
+                                    + to.maxBytes() + " bytes"));
+                }
+            }
+        }
+        if (report.policy().rua().isEmpty()) {
+            out.add(new Outgoing(domain, "", null, domain + " publishes no rua"));
+        }
+        return out;
+    }
+
+    /**
+     * The reports due: for each of the {@code daysBack} UTC days before {@code today} and each Policy Domain with
+     * evaluations, those this caller claims (once per report among all nodes sharing the store).
+     */
+    public List<AggregateReport> due(JdbcReportStore store, LocalDate today, int daysBack, String node, String generator) {
+        List<AggregateReport> reports = new ArrayList<>();
+        for (int back = daysBack; back >= 1; back--) {
+            Instant begin = today.minusDays(back).atStartOfDay(ZoneOffset.UTC).toInstant();
+            Instant end = begin.plus(Duration.ofDays(1));
+            for (String domain : store.policyDomains(begin, end)) {
+                if (store.claimReport(domain, begin, end, node)) {
+                    reports.add(report(domain, begin, end, store.records(domain, begin, end), generator));
+                }
+            }
+        }
+        return reports;
+    }
+}
