@@ -15,6 +15,7 @@ import dev.inkan.reports.store.JdbcReportStore;
 import dev.inkan.reports.store.ReportStoreException;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -39,7 +40,7 @@ import picocli.CommandLine.Spec;
             "DMARC aggregate reports (RFC 9990) from the evaluations a store holds (James records them with the "
                     + "mailets' dmarcStore parameter; inkan verify with --dmarc-store).",
             "A period is a UTC day (--day, default yesterday) or --from/--to dates (the end exclusive)."},
-        subcommands = {DmarcReportCommand.ListDomains.class, DmarcReportCommand.Xml.class, DmarcReportCommand.Mail.class,
+        subcommands = {DmarcReportCommand.ListDomains.class, DmarcReportCommand.Xml.class, DmarcReportCommand.Mail.class, DmarcReportCommand.Send.class,
             DmarcReportCommand.Import.class, DmarcReportCommand.Summary.class})
 final class DmarcReportCommand implements Callable<Integer> {
 
@@ -54,7 +55,8 @@ final class DmarcReportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        throw new ParameterException(spec.commandLine(), "name a subcommand: list, xml, mail, import or summary (see --help)");
+        throw new ParameterException(spec.commandLine(),
+                "name a subcommand: list, xml, mail, send, import or summary (see --help)");
     }
 
     /** What every subcommand takes: the parent (for the output streams), the common options and the store. */
@@ -245,6 +247,102 @@ final class DmarcReportCommand implements Callable<Integer> {
                 parent.inkan.streams().out().println(file + "\t" + m.destination());
             }
             return InkanCommand.EXIT_OK;
+        }
+    }
+
+    @Command(name = "send", description = {"Sends the aggregate reports that are due, as James's daily run does: for "
+            + "each of the last --days UTC days (before today) and each DMARC Policy Domain with evaluations, the "
+            + "report's messages to its verified rua destinations, each handed to the local MTA (--sendmail PATH -i "
+            + "-f SENDER -- RECIPIENT), which should DKIM-sign them on the way out.",
+            "Each report is made once: it is claimed in the store first, so running again, or on another host sharing "
+                    + "the store, sends nothing twice. A report none of whose messages the MTA took is released and "
+                    + "sent by the next run. Prints one line per message and per refused destination; exit status 2 "
+                    + "when a hand-off failed."})
+    static final class Send extends Sub {
+
+
+        @Mixin
+        private DnsOptions dns;
+
+        @Option(names = "--sender", required = true, order = 10, paramLabel = "ADDRESS",
+                description = "The reporting address the reports come from (envelope and From).")
+        private String from;
+
+        @Option(names = "--receiver", order = 11, paramLabel = "NAME",
+                description = "This receiver's domain name, in Report-IDs and file names (default: the sender's domain).")
+        private String receiver;
+
+        @Option(names = "--org-name", order = 12, paramLabel = "NAME", description = "org_name (default: the receiver).")
+        private String orgName;
+
+        @Option(names = "--days", order = 13, paramLabel = "N", defaultValue = "3",
+                description = "How many UTC days before today to send reports of (default: ${DEFAULT-VALUE}; a day "
+                        + "already sent is skipped).")
+        private int days;
+
+        @Option(names = "--sendmail", order = 14, paramLabel = "PATH", defaultValue = "/usr/sbin/sendmail",
+                description = "The MTA's sendmail program (default: ${DEFAULT-VALUE}).")
+        private Path sendmail;
+
+        @Option(names = "--node", order = 15, paramLabel = "NAME",
+                description = "This host's name in the store's claims (default: this host's name).")
+        private String node;
+
+        @Override
+        public Integer call() throws InputException, IOException {
+            if (days < 1 || days > 366) {
+                throw new InputException("--days must be between 1 and 366");
+            }
+            if (!from.matches("[^@\\s]+@[^@\\s]+")) {
+                throw new InputException("--sender " + from + ": not an address local@domain");
+            }
+            if (!Files.isExecutable(sendmail)) {
+                throw new InputException("--sendmail " + sendmail + ": not an executable program");
+            }
+            String me = receiver == null ? from.substring(from.indexOf('@') + 1) : LocalHost.nameOr(receiver, "--receiver");
+            ReportMailer mailer = mailer(from, me, orgName == null ? me : orgName, dns.resolver());
+            var out = parent.inkan.streams().out();
+            int failed = 0;
+            try {
+                for (ReportMailer.Sent done : mailer.sendDue(open(store), LocalDate.now(ZoneOffset.UTC), days,
+                        LocalHost.nameOr(node, "--node"), generator(), m -> handOff(sendmail, from, m))) {
+                    String period = done.report().policy().domain() + " " + done.report().metadata().begin() + " .. "
+                            + done.report().metadata().end();
+                    for (ReportMailer.Outgoing m : done.handed()) {
+                        out.println(period + "\tsent to " + m.destination());
+                    }
+                    for (ReportMailer.Outgoing m : done.refused()) {
+                        out.println(period + "\tnot sent" + (m.destination().isEmpty() ? "" : " to " + m.destination())
+                                + ": " + m.refusal());
+                    }
+                    for (String failure : done.failures()) {
+                        failed++;
+                        out.println(period + "\tfailed: " + failure + (done.released() ? " (the next run tries again)" : ""));
+                    }
+                }
+            } catch (ReportStoreException e) {
+                throw new InputException(e.getMessage());
+            }
+            if (failed > 0) {
+                throw new InputException(failed + " report messages could not be handed to " + sendmail);
+            }
+            return InkanCommand.EXIT_OK;
+        }
+
+        /** Pipes one message to {@code sendmail -i -f SENDER -- RECIPIENT}; a non-zero exit is a failed hand-off. */
+        private static void handOff(Path sendmail, String sender, ReportMailer.Outgoing m)
+                throws IOException, InterruptedException {
+            Process p = new ProcessBuilder(sendmail.toString(), "-i", "-f", sender, "--", m.destination())
+                    .redirectErrorStream(true).start();
+            try (OutputStream in = p.getOutputStream()) {
+                in.write(m.message());
+            }
+            String said = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+            int status = p.waitFor();
+            if (status != 0) {
+                throw new IOException(sendmail.getFileName() + " exited with status " + status
+                        + (said.isEmpty() ? "" : ": " + said.lines().findFirst().orElse("")));
+            }
         }
     }
 

@@ -131,6 +131,67 @@ class DmarcReportCliTest {
     }
 
     @Test
+    void send_hands_each_due_report_to_sendmail_once_and_retries_one_the_mta_refused() throws Exception {
+        Path zone3 = dir.resolve("send.zone");
+        Files.writeString(zone3, Files.readString(keys.zone())
+                + "example.com. IN TXT \"v=spf1 ip4:192.0.2.0/24 -all\"\n"
+                + "_dmarc.example.com. IN TXT \"v=DMARC1; p=reject; rua=mailto:dmarc@example.com,"
+                + "mailto:agg@vendor.example,mailto:x@stranger.example\"\n"
+                + "example.com._report._dmarc.vendor.example. IN TXT \"v=DMARC1\"\n");
+        String store = store();
+        Instant yesterday = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.DAYS).minusSeconds(12 * 3600);
+        CliRun verify = CliRun.run(signed, Args.of("verify", "--dns-zone", zone3, "--authserv-id", "mx.test", "--ip",
+                "203.0.113.9", "--helo", "mail.example.com", "--mail-from", "alice@example.com", "--now",
+                "" + yesterday.getEpochSecond(), "--dmarc-store", store));
+        assertThat(verify.exitCode()).as(verify.stderr()).isZero();
+        Path outbox = Files.createDirectories(dir.resolve("sendmail-" + System.nanoTime()));
+        Path refusing = script("refusing-sendmail", "cat >/dev/null\necho '451 4.3.0 queue full'\nexit 75\n");
+        Path accepting = script("sendmail", "n=$(ls '" + outbox + "' | wc -l)\nprintf '%s\\n' \"$@\" > '" + outbox
+                + "/args.'$n\ncat > '" + outbox + "/msg.'$n\n");
+        String[] send = {"dmarc-report", "send", "--store", store, "--sender", "dmarc-reports@mx.test", "--dns-zone",
+            zone3.toString(), "--node", "cron-1", "--sendmail"};
+
+        CliRun refused = CliRun.run(plus(send, refusing.toString()));
+        assertThat(refused.exitCode()).isEqualTo(2);
+        assertThat(refused.out()).contains("example.com ").contains("failed: dmarc@example.com: ")
+                .contains("exited with status 75: 451 4.3.0 queue full (the next run tries again)")
+                .contains("not sent to mailto:x@stranger.example: refused");
+        assertThat(refused.stderr()).contains("2 report messages could not be handed to");
+
+        CliRun sent = CliRun.run(plus(send, accepting.toString()));
+        assertThat(sent.exitCode()).as(sent.stderr()).isZero();
+        assertThat(sent.out()).contains("\tsent to dmarc@example.com").contains("\tsent to agg@vendor.example");
+        try (var files = Files.list(outbox)) {
+            assertThat(files.map(f -> f.getFileName().toString())).containsExactlyInAnyOrder("args.0", "msg.0", "args.2",
+                    "msg.2");
+        }
+        assertThat(Files.readAllLines(outbox.resolve("args.0"))).startsWith("-i", "-f", "dmarc-reports@mx.test", "--")
+                .hasSize(5);
+        assertThat(Files.readString(outbox.resolve("msg.0"))).contains("Report Domain: example.com Submitter: mx.test")
+                .contains("From: dmarc-reports@mx.test");
+
+        CliRun again = CliRun.run(plus(send, accepting.toString()));
+        assertThat(again.exitCode()).as(again.stderr()).isZero();
+        assertThat(again.out()).isEmpty();
+        CliRun missing = CliRun.run(plus(send, dir.resolve("no-such-sendmail").toString()));
+        assertThat(missing.exitCode()).isEqualTo(2);
+        assertThat(missing.stderr()).contains("not an executable program");
+    }
+
+    private static String[] plus(String[] args, String last) {
+        String[] all = java.util.Arrays.copyOf(args, args.length + 1);
+        all[args.length] = last;
+        return all;
+    }
+
+    private static Path script(String name, String body) throws IOException {
+        Path file = dir.resolve(name + "-" + System.nanoTime() + ".sh");
+        Files.writeString(file, "#!/bin/sh\n" + body);
+        file.toFile().setExecutable(true);
+        return file;
+    }
+
+    @Test
     void reports_from_others_are_imported_once_and_summarised() throws Exception {
         String store = store();
         Path report = dir.resolve("google.xml");

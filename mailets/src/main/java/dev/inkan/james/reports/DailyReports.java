@@ -31,8 +31,9 @@ import org.slf4j.LoggerFactory;
  * Sends the DMARC aggregate reports (RFC 9990) once a day through James itself (so that they leave DKIM-signed by
  * the relay path, as §3.5.2 requires them to pass DMARC): for each of the last {@value #DAYS_BACK} UTC days and each
  * Policy Domain with evaluations, the node that claims the report in the store builds it and hands one message per
- * verified destination (RFC 9990 §4, size limits) to James's spool. A claimed report is not made again (a message
- * James could not take is logged); evaluations older than the retention are deleted.
+ * verified destination (RFC 9990 §4, size limits) to James's spool. A claimed report is not made again, except one
+ * of which James took no message at all (its claim is released, the next run tries again; a report that reached some
+ * destinations is not resent to them); evaluations older than the retention are deleted.
  */
 public final class DailyReports implements AutoCloseable {
 
@@ -103,25 +104,21 @@ public final class DailyReports implements AutoCloseable {
         LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
         ReportMailer mailer = new ReportMailer(sender, orgName, organizations, dns, clock);
         int sent = 0;
-        for (AggregateReport report : mailer.due(store, today, DAYS_BACK, node, "Inkan")) {
-            int before = sent;
-            for (ReportMailer.Outgoing m : mailer.messages(report)) {
-                if (m.refused()) {
-                    LOG.info("DMARC aggregate report for {} not sent to {}: {}", m.domain(), m.destination(), m.refusal());
-                    continue;
-                }
-                try {
-                    context.sendMail(new MailAddress(sender), List.of(new MailAddress(m.destination())),
-                            new MimeMessage(Session.getInstance(new Properties()), new ByteArrayInputStream(m.message())));
-                    sent++;
-                } catch (Exception e) {
-                    LOG.warn("DMARC aggregate report for {} to {} could not be handed to James: {}", m.domain(),
-                            m.destination(), e.toString());
-                }
+        for (ReportMailer.Sent done : mailer.sendDue(store, today, DAYS_BACK, node, "Inkan",
+                m -> context.sendMail(new MailAddress(sender), List.of(new MailAddress(m.destination())),
+                        new MimeMessage(Session.getInstance(new Properties()), new ByteArrayInputStream(m.message()))))) {
+            AggregateReport report = done.report();
+            for (ReportMailer.Outgoing m : done.refused()) {
+                LOG.info("DMARC aggregate report for {} not sent to {}: {}", m.domain(), m.destination(), m.refusal());
+            }
+            for (String failure : done.failures()) {
+                LOG.warn("DMARC aggregate report for {} could not be handed to James: {}{}", report.policy().domain(),
+                        failure, done.released() ? " (the next run tries again)" : "");
             }
             LOG.info("DMARC aggregate report for {} ({} .. {}): {} messages in {} rows, {} sent",
                     report.policy().domain(), report.metadata().begin(), report.metadata().end(), report.messages(),
-                    report.rows().size(), sent - before);
+                    report.rows().size(), done.handed().size());
+            sent += done.handed().size();
         }
         int deleted = store.deleteBefore(today.atStartOfDay(ZoneOffset.UTC).toInstant().minus(retention));
         if (deleted > 0) {

@@ -8,12 +8,14 @@ import dev.inkan.dmarc.report.EvaluationRecord;
 import dev.inkan.dmarc.report.PublishedPolicy;
 import dev.inkan.dns.ScriptedResolver;
 import dev.inkan.reports.store.JdbcReportStore;
+import java.lang.reflect.Proxy;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import org.apache.mailet.MailetContext;
 import org.apache.mailet.base.test.FakeMailContext;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -63,5 +65,33 @@ class DailyReportsTest {
                 Clock.fixed(NOW, ZoneOffset.UTC), "james-2");
         assertThat(second.runOnce()).isZero();
         assertThat(context.getSentMails()).hasSize(2);
+    }
+
+    @Test
+    void a_report_james_took_no_message_of_is_tried_again_by_the_next_run() throws Exception {
+        String url = "jdbc:h2:file:" + dir.resolve("refused");
+        JdbcReportStore.open(url, null, null).add(List.of(evaluation(1)), "james-1");
+        ScriptedResolver dns = ScriptedResolver.empty()
+                .txt("_dmarc.example.com", "v=DMARC1; p=reject")
+                .txt("example.com._report._dmarc.vendor.example", "v=DMARC1");
+        MailetContext refusing = (MailetContext) Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[] {MailetContext.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("sendMail")) {
+                        throw new IllegalStateException("spool full");
+                    }
+                    return null;
+                });
+        assertThat(run(url, refusing, dns).runOnce()).isZero();
+
+        FakeMailContext context = FakeMailContext.defaultContext();
+        assertThat(run(url, context, dns).runOnce()).isEqualTo(2);
+        assertThat(run(url, context, dns).runOnce()).isZero();
+        assertThat(context.getSentMails()).hasSize(2);
+    }
+
+    private static DailyReports run(String url, MailetContext context, ScriptedResolver dns) {
+        return new DailyReports(() -> JdbcReportStore.open(url, null, null), context, "dmarc-reports@mx.example.net",
+                "Example Receiver", mode -> new DmarcEvaluator(DmarcConfig.builder(dns).mode(mode).build()), dns,
+                Duration.ofDays(31), Clock.fixed(NOW, ZoneOffset.UTC), "james-1");
     }
 }

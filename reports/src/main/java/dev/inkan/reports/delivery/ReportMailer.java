@@ -39,6 +39,20 @@ public final class ReportMailer {
         }
     }
 
+    /** Hands one message to the mail system (James's spool, the local MTA). */
+    @FunctionalInterface
+    public interface Delivery {
+        void deliver(Outgoing message) throws Exception;
+    }
+
+    /**
+     * What became of one due report: the messages handed over, the destinations refused (with the reason), the
+     * hand-offs that failed (destination and error), and whether the claim was given back for the next run.
+     */
+    public record Sent(AggregateReport report, List<Outgoing> handed, List<Outgoing> refused, List<String> failures,
+            boolean released) {
+    }
+
     private final String sender;
     private final String receiver;
     private final String orgName;
@@ -135,5 +149,38 @@ public final class ReportMailer {
             }
         }
         return reports;
+    }
+
+    /**
+     * Makes and delivers every report {@link #due}: each message through {@code delivery}. A report none of whose
+     * messages could be handed over (all hand-offs failed) has its claim released so that the next run tries again;
+     * one that reached some destinations is not made again (that would send it twice to those).
+     */
+    public List<Sent> sendDue(JdbcReportStore store, LocalDate today, int daysBack, String node, String generator,
+            Delivery delivery) {
+        List<Sent> results = new ArrayList<>();
+        for (AggregateReport report : due(store, today, daysBack, node, generator)) {
+            List<Outgoing> handed = new ArrayList<>();
+            List<Outgoing> refused = new ArrayList<>();
+            List<String> failures = new ArrayList<>();
+            for (Outgoing m : messages(report)) {
+                if (m.refused()) {
+                    refused.add(m);
+                    continue;
+                }
+                try {
+                    delivery.deliver(m);
+                    handed.add(m);
+                } catch (Exception e) {
+                    failures.add(m.destination() + ": " + e);
+                }
+            }
+            boolean release = handed.isEmpty() && !failures.isEmpty();
+            if (release) {
+                store.releaseClaim(report.policy().domain(), report.metadata().begin(), node);
+            }
+            results.add(new Sent(report, handed, refused, failures, release));
+        }
+        return results;
     }
 }

@@ -219,6 +219,25 @@ public final class JdbcReportStore {
     }
 
     /**
+     * Gives a claim back, so that the next run (of any node) makes the report again: for a report none of whose
+     * messages could be handed to the mail system. Only {@code node}'s own claim is released.
+     */
+    public void releaseClaim(String policyDomain, Instant begin, String node) {
+        String sql = "DELETE FROM inkan_dmarc_report_sent WHERE policy_domain = ? AND period_begin = ?"
+                + (node == null ? " AND node IS NULL" : " AND node = ?");
+        try (Connection c = connect(); PreparedStatement release = c.prepareStatement(sql)) {
+            release.setString(1, policyDomain.toLowerCase(Locale.ROOT));
+            release.setLong(2, begin.getEpochSecond());
+            if (node != null) {
+                release.setString(3, node);
+            }
+            release.executeUpdate();
+        } catch (SQLException e) {
+            throw failure("cannot release the claim on the report of " + policyDomain, e);
+        }
+    }
+
+    /**
      * Stores an aggregate report another receiver sent; false when the same report (reporter and Report-ID) is
      * already stored.
      */

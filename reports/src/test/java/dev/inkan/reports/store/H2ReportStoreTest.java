@@ -13,6 +13,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -114,6 +115,17 @@ class H2ReportStoreTest {
         assertThat(store.claimReport("EXAMPLE.com", DAY, DAY.plus(Duration.ofDays(1)), "james-2")).isFalse();
         assertThat(store.claimReport("example.com", DAY.plus(Duration.ofDays(1)), DAY.plus(Duration.ofDays(2)), null))
                 .isTrue();
+    }
+
+    @Test
+    void a_released_claim_can_be_claimed_again_but_only_its_owner_releases_it() {
+        JdbcReportStore store = JdbcReportStore.open(url(), null, null);
+        Instant end = DAY.plus(Duration.ofDays(1));
+        assertThat(store.claimReport("example.com", DAY, end, "james-1")).isTrue();
+        store.releaseClaim("example.com", DAY, "james-2");
+        assertThat(store.claimReport("example.com", DAY, end, "james-2")).isFalse();
+        store.releaseClaim("Example.COM", DAY, "james-1");
+        assertThat(store.claimReport("example.com", DAY, end, "james-2")).isTrue();
     }
 
     @Test
