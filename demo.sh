@@ -1,14 +1,17 @@
 #!/usr/bin/env bash
-# Inkan demo: DKIM signing and verification on two real Apache James 3.8.1 servers, in one JVM, offline.
+# Inkan demo: the whole chain on three real Apache James 3.8.1 servers, in one JVM, offline.
 #
-#   outbound  runs conf-examples/signing-relay:     signs alice@example.com's mail, relays it over SMTP to
-#   inbound   runs conf-examples/verifying-inbound: verifies it, adds Authentication-Results, delivers to bob
+#   outbound  runs conf-examples/signing-relay:    DKIM-signs alice@example.com's mail, relays it over SMTP to inbound
+#   lists     runs conf-examples/arc-forwarding:   a mailing list that tags the Subject and ARC-seals, relays to inbound
+#   inbound   runs conf-examples/smtp-enforcement: SPF, DKIM, ARC and DMARC in the SMTP session, 550 for p=reject spoofs
 #
-# The DKIM key is generated at start and published in a zone file that inbound's DkimVerify reads, so no
-# DNS or internet is needed (Maven may download its own plugins and James on the first build).
+# Four results are printed: 1. the signature outbound made, 2. inbound's spf/dkim/arc/dmarc=pass for it, 3. a spoofed
+# From of example.com (p=reject) refused with 550 at the end of DATA, 4. a list post whose DKIM signature broke but whose
+# ARC chain (sealed by the trusted list) lets it in. Keys are generated at start and published in a zone file that the
+# servers read, so no DNS or internet is needed (Maven may download its own plugins and James on the first build).
 #
-# Usage: ./demo.sh          send a sample message, print its header, then stay up for your own mail (Ctrl-C)
-#        ./demo.sh --once   send the sample message, print its header and exit (0 when it got dkim=pass)
+# Usage: ./demo.sh          run the four steps, print the header of step 1's message, then stay up for your own mail
+#        ./demo.sh --once   run the four steps and exit (0 when every result is the expected one)
 # Needs Java 17 and Maven.
 set -euo pipefail
 cd "$(dirname "$0")"
