@@ -5,16 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.inkan.crypto.SigningKey;
 import dev.inkan.crypto.SigningKeyGenerator;
+import dev.inkan.testing.MovingClock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
 import java.security.SecureRandom;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
@@ -28,7 +25,7 @@ class ReloadingKeySelectorTest {
 
     @TempDir
     Path dir;
-    final TestClock clock = new TestClock();
+    final MovingClock clock = new MovingClock();
     final List<String> problems = new ArrayList<>();
     final List<String> reloads = new ArrayList<>();
     int loads;
@@ -164,30 +161,5 @@ class ReloadingKeySelectorTest {
         Files.writeString(file, text);
         Files.setLastModifiedTime(file, FileTime.fromMillis(Math.max(before.toMillis() + 1000,
                 Files.getLastModifiedTime(file).toMillis())));
-    }
-
-    /** A clock the test moves. */
-    static final class TestClock extends Clock {
-
-        private Instant now = Instant.parse("2026-12-07T10:00:00Z");
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }
