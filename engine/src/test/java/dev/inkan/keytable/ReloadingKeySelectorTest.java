@@ -5,11 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.inkan.crypto.SigningKey;
 import dev.inkan.crypto.SigningKeyGenerator;
+import dev.inkan.testing.EditedFile;
 import dev.inkan.testing.MovingClock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.FileTime;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -151,15 +151,7 @@ class ReloadingKeySelectorTest {
         return s.choose("joe@example.com").get(0).selector();
     }
 
-    /**
-     * Writes a file in place, as an editor does, and moves its modification time forward: a file system with
-     * coarse time stamps must not hide the change from this test.
-     */
     private void write(String name, String text) throws Exception {
-        Path file = dir.resolve(name);
-        FileTime before = Files.exists(file) ? Files.getLastModifiedTime(file) : FileTime.fromMillis(0);
-        Files.writeString(file, text);
-        Files.setLastModifiedTime(file, FileTime.fromMillis(Math.max(before.toMillis() + 1000,
-                Files.getLastModifiedTime(file).toMillis())));
+        EditedFile.write(dir.resolve(name), text);
     }
 }

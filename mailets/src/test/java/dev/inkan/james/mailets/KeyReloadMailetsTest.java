@@ -11,10 +11,9 @@ import dev.inkan.crypto.SigningKey;
 import dev.inkan.crypto.SigningKeyGenerator;
 import dev.inkan.dkim.DkimKeyRecord;
 import dev.inkan.james.attributes.ResultAttributes;
+import dev.inkan.testing.EditedFile;
 import dev.inkan.testing.MovingClock;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.FileTime;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -172,13 +171,7 @@ class KeyReloadMailetsTest {
         return bytes(mail);
     }
 
-    /** Writes in place and moves the modification time on, so coarse file-system time stamps cannot hide it. */
     private Path write(String name, String text) throws Exception {
-        Path file = dir.resolve(name);
-        FileTime before = Files.exists(file) ? Files.getLastModifiedTime(file) : FileTime.fromMillis(0);
-        Files.writeString(file, text);
-        Files.setLastModifiedTime(file, FileTime.fromMillis(Math.max(before.toMillis() + 1000,
-                Files.getLastModifiedTime(file).toMillis())));
-        return file;
+        return EditedFile.write(dir.resolve(name), text);
     }
 }
