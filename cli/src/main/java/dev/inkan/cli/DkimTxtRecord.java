@@ -1,5 +1,6 @@
 package dev.inkan.cli;
 
+import dev.inkan.crypto.KeyType;
 import dev.inkan.crypto.VerifyingKey;
 import dev.inkan.dkim.DkimKeyRecord;
 import java.util.ArrayList;
@@ -7,7 +8,7 @@ import java.util.List;
 
 /**
  * The DNS TXT record that publishes a DKIM public key (RFC 6376 §3.6.1, RFC 8463 §4): its owner name,
- * its value {@code v=DKIM1; k=...; p=...}, and a master-file line with the value split into
+ * its value {@code v=DKIM1; k=...; p=...} (or the revoking {@code p=}), and a master-file line with the value split into
  * character-strings of at most {@value #CHUNK} characters (RFC 1035 §3.3 allows 255 octets each; the
  * verifier joins them, RFC 6376 §3.6.2.2).
  */
@@ -20,9 +21,26 @@ final class DkimTxtRecord {
     private final String value;
 
     DkimTxtRecord(String domain, String selector, VerifyingKey key) {
+        this(domain, selector, DkimKeyRecord.textFor(key));
+    }
+
+    private DkimTxtRecord(String domain, String selector, String value) {
         this.domain = domain;
         this.selector = selector;
-        this.value = DkimKeyRecord.textFor(key);
+        this.value = value;
+    }
+
+    /** The record that retires a selector: its key type with an empty {@code p=}, "revoked" (RFC 6376 §3.6.1). */
+    static DkimTxtRecord revoked(String domain, String selector, KeyType type) {
+        return new DkimTxtRecord(domain, selector, DkimKeyRecord.revokedTextFor(type));
+    }
+
+    String domain() {
+        return domain;
+    }
+
+    String selector() {
+        return selector;
     }
 
     /** {@code selector._domainkey.domain}, without the final dot. */

@@ -6,6 +6,8 @@ import dev.inkan.message.Canonicalization;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.Iterator;
 import java.util.List;
 import picocli.CommandLine.ITypeConverter;
@@ -109,6 +111,31 @@ final class OptionConverters {
                 throw new TypeConversionException("'" + value + "' is shorter than a millisecond");
             }
             return duration;
+        }
+    }
+
+    /** A selector naming scheme: {@code yearhalf} or {@code date}. */
+    static final class Schemes implements ITypeConverter<SelectorScheme> {
+        @Override
+        public SelectorScheme convert(String value) {
+            for (SelectorScheme s : SelectorScheme.values()) {
+                if (s.optionName().equalsIgnoreCase(value)) {
+                    return s;
+                }
+            }
+            throw new TypeConversionException("must be yearhalf or date, got '" + value + "'");
+        }
+    }
+
+    /** A day written {@code YYYY-MM-DD}. */
+    static final class Days implements ITypeConverter<LocalDate> {
+        @Override
+        public LocalDate convert(String value) {
+            try {
+                return LocalDate.parse(value);
+            } catch (DateTimeParseException e) {
+                throw new TypeConversionException("must be a day written YYYY-MM-DD, got '" + value + "'");
+            }
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.inkan.dkim;
 
+import dev.inkan.crypto.KeyType;
 import dev.inkan.crypto.VerifyingKey;
 import dev.inkan.keyrecord.KeyRecord;
 
@@ -15,5 +16,10 @@ public final class DkimKeyRecord {
     /** The TXT record text that publishes {@code key}: {@code v=DKIM1; k=rsa; p=...} (RFC 6376 §3.6.1, RFC 8463 §4). */
     public static String textFor(VerifyingKey key) {
         return KeyRecord.textFor(key);
+    }
+
+    /** The record that revokes a key of {@code type}, with an empty {@code p=} (RFC 6376 §3.6.1). */
+    public static String revokedTextFor(KeyType type) {
+        return KeyRecord.revokedTextFor(type);
     }
 }

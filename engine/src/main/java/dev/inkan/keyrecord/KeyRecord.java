@@ -84,7 +84,15 @@ public record KeyRecord(String text, KeyType keyType, String keyTypeName, List<S
 
     /** The TXT record text that publishes {@code key}: {@code v=DKIM1; k=rsa; p=...} (RFC 6376 §3.6.1, RFC 8463 §4). */
     public static String textFor(VerifyingKey key) {
-        return "v=DKIM1; k=" + key.type().tagName() + "; p=" + key.dnsKeyBase64();
+        return revokedTextFor(key.type()) + key.dnsKeyBase64();
+    }
+
+    /**
+     * The record that revokes a selector's key of {@code type}: {@code v=DKIM1; k=rsa; p=} (RFC 6376 §3.6.1: "An
+     * empty value means that this public key has been revoked").
+     */
+    public static String revokedTextFor(KeyType type) {
+        return "v=DKIM1; k=" + type.tagName() + "; p=";
     }
 
     static List<String> lowerList(String value) {

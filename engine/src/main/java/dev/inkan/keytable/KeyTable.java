@@ -4,7 +4,9 @@ import dev.inkan.crypto.KeyFormatException;
 import dev.inkan.crypto.SigningKey;
 import dev.inkan.crypto.SigningKeyReader;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -25,13 +27,16 @@ public final class KeyTable {
     }
 
     private final Map<String, Entry> entries;
+    private final List<Path> keyFiles;
 
-    private KeyTable(Map<String, Entry> entries) {
+    private KeyTable(Map<String, Entry> entries, List<Path> keyFiles) {
         this.entries = Map.copyOf(entries);
+        this.keyFiles = List.copyOf(keyFiles);
     }
 
     public static KeyTable read(Path file) throws KeyTableException {
         Map<String, Entry> entries = new LinkedHashMap<>();
+        List<Path> keyFiles = new ArrayList<>();
         Path folder = file.toAbsolutePath().getParent();
         for (TableLines.Line line : TableLines.read(file)) {
             String where = file + ", line " + line.number();
@@ -40,8 +45,10 @@ public final class KeyTable {
                 throw new KeyTableException(where + ": expected 'keyname domain:selector:keyfile'");
             }
             SigningKey key;
+            Path keyFile = folder.resolve(parts[2].strip());
+            keyFiles.add(keyFile);
             try {
-                key = SigningKeyReader.read(folder.resolve(parts[2].strip()));
+                key = SigningKeyReader.read(keyFile);
             } catch (KeyFormatException e) {
                 throw new KeyTableException(where + ": " + e.getMessage());
             }
@@ -52,7 +59,12 @@ public final class KeyTable {
         if (entries.isEmpty()) {
             throw new KeyTableException(file + ": the key table has no entries");
         }
-        return new KeyTable(entries);
+        return new KeyTable(entries, keyFiles);
+    }
+
+    /** The private-key files the table's lines name, resolved as they were read (a reloader watches them). */
+    public List<Path> keyFiles() {
+        return keyFiles;
     }
 
     public Optional<Entry> get(String name) {

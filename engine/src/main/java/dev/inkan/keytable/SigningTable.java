@@ -35,7 +35,7 @@ public final class SigningTable {
     /** Reads {@code refile:/path} (wildcard patterns) or {@code /path} (exact addresses and domains). */
     public static SigningTable read(String location) throws KeyTableException {
         boolean wildcards = location.startsWith(REFILE);
-        Path file = Path.of(wildcards ? location.substring(REFILE.length()) : location);
+        Path file = fileOf(location);
         List<Rule> rules = new ArrayList<>();
         for (TableLines.Line line : TableLines.read(file)) {
             String[] value = line.value().split("\\s+");
@@ -46,6 +46,11 @@ public final class SigningTable {
             rules.add(new Rule(pattern, value[0], value.length == 2 ? value[1] : null, toRegex(pattern, wildcards)));
         }
         return new SigningTable(rules, wildcards);
+    }
+
+    /** The file a location names: {@code refile:/path} or {@code /path}. */
+    public static Path fileOf(String location) {
+        return Path.of(location.startsWith(REFILE) ? location.substring(REFILE.length()) : location);
     }
 
     /** The rules applying to {@code address}, best first (file order for wildcards; address, then domain, otherwise). */

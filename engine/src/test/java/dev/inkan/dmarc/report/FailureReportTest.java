@@ -4,13 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.inkan.dmarc.report.FailureReport.Failure;
 import dev.inkan.dmarc.report.FailureReport.Redaction;
+import dev.inkan.testing.MovingClock;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import org.apache.james.mime4j.dom.Message;
 import org.apache.james.mime4j.dom.Multipart;
@@ -77,25 +75,6 @@ class FailureReportTest {
         assertThat(FailureReport.wanted(List.of("d", "s"), false, false)).isTrue(); // fo without 0/1 means the default 0
     }
 
-    static final class MovingClock extends Clock {
-        Instant now = Instant.parse("2026-12-07T00:00:00Z");
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
-
     @Test
     void the_limiter_caps_each_destination_per_hour_and_all_per_minute() {
         MovingClock clock = new MovingClock();
@@ -105,10 +84,10 @@ class FailureReportTest {
         assertThat(limiter.allow("ruf@a.example")).isFalse(); // 2 per hour for one destination
         assertThat(limiter.allow("ruf@b.example")).isTrue();
         assertThat(limiter.allow("ruf@c.example")).isFalse(); // 3 per minute in all
-        clock.now = clock.now.plus(Duration.ofMinutes(2));
+        clock.advance(Duration.ofMinutes(2));
         assertThat(limiter.allow("ruf@c.example")).isTrue();
         assertThat(limiter.allow("ruf@a.example")).isFalse(); // still within the hour
-        clock.now = clock.now.plus(Duration.ofHours(1));
+        clock.advance(Duration.ofHours(1));
         assertThat(limiter.allow("ruf@a.example")).isTrue();
         assertThat(limiter.refused()).isEqualTo(3);
     }

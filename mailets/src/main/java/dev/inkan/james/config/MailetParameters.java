@@ -30,6 +30,11 @@ public final class MailetParameters {
         this.lookup = lookup;
     }
 
+    /** The mailet or matcher name the messages start with. */
+    public String owner() {
+        return owner;
+    }
+
     /** The trimmed value, empty when absent or blank. */
     public Optional<String> string(String name) {
         String v = lookup.apply(name);

@@ -67,7 +67,7 @@ public class ArcSeal extends GenericMailet {
         pipeline = new MailAuthentication(AuthenticationParameters.read(p, clock, false, null));
         convertTo7Bit = p.bool("convertTo7Bit", true);
         ArcSealerConfig.Builder config = ArcSealerConfig.builder(pipeline.config().authservId()).clock(clock)
-                .keys(new KeySourceParameters(p).selector(null, true, key -> { }));
+                .keys(new KeySourceParameters(p).selector(null, true, key -> { }, clock));
         if (!p.list("headers").isEmpty()) {
             try {
                 config.headers(p.list("headers"));

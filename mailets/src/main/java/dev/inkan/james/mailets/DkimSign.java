@@ -64,7 +64,7 @@ public class DkimSign extends GenericMailet {
     public void init() throws MessagingException {
         checkInitParameters(DkimSignParameters.NAMES);
         DkimSignParameters p = new DkimSignParameters(this::getInitParameter);
-        keys = p.keySelector();
+        keys = p.keySelector(clock);
         options = p.options();
         algorithm = p.algorithm();
         convertTo7Bit = p.convertTo7Bit();

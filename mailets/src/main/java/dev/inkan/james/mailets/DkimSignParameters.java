@@ -8,6 +8,7 @@ import dev.inkan.keytable.KeySelection;
 import dev.inkan.keytable.SigningKeySelector;
 import dev.inkan.message.Canonicalization;
 import dev.inkan.message.DomainKeysCanonicalization;
+import java.time.Clock;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -46,8 +47,11 @@ final class DkimSignParameters {
         return p.bool("removeOldSignatures", false);
     }
 
-    /** The keys (see {@link KeySourceParameters}); each fixed key is checked against the signing options. */
-    SigningKeySelector keySelector() throws MessagingException {
+    /**
+     * The keys (see {@link KeySourceParameters}; read again when their files change); each fixed key is checked
+     * against the signing options.
+     */
+    SigningKeySelector keySelector(Clock clock) throws MessagingException {
         KeySourceParameters keys = new KeySourceParameters(p);
         if (!keys.isSingleKey() && p.string("algorithm").isPresent()) {
             throw p.error("algorithm", "applies to a single key (privateKey/privateKeyFile); with keys or tables"
@@ -57,7 +61,7 @@ final class DkimSignParameters {
             throw p.error("signForeignDomains and identity apply to privateKey/keys; with a signing table use a"
                     + " '*' line for foreign mail and the table's identity column");
         }
-        return keys.selector(p.string("identity").orElse(null), p.bool("signForeignDomains", false), this::check);
+        return keys.selector(p.string("identity").orElse(null), p.bool("signForeignDomains", false), this::check, clock);
     }
 
     /** The a= of a single configured key, or null when the key type decides. */
