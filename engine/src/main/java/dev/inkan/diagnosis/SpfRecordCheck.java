@@ -152,9 +152,9 @@ public final class SpfRecordCheck {
         findings.add(Finding.info("lookup-count", "a receiver makes " + terms + " of at most "
                 + SpfLimits.RFC7208.maxDnsTerms() + " DNS-querying lookups and meets " + voids + " of at most "
                 + SpfLimits.RFC7208.maxVoidLookups() + " void lookups (RFC 7208 section 4.6.4)"));
-        if (voids > 0) {
-            findings.add(Finding.warning("void-lookups", voids + " lookup(s) found nothing (a name that does not "
-                    + "exist, or has no record of the type asked); a third makes receivers answer permerror",
+        if (voids >= SpfLimits.RFC7208.maxVoidLookups()) {
+            findings.add(Finding.warning("void-lookups", voids + " lookups found nothing (a name that does not "
+                    + "exist, or has no address of the client's family); one more makes receivers answer permerror",
                     "remove the include:, a, mx or exists terms that name nothing"));
         }
         return findings;
