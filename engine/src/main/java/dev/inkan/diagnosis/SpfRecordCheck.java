@@ -153,8 +153,9 @@ public final class SpfRecordCheck {
                 + SpfLimits.RFC7208.maxDnsTerms() + " DNS-querying lookups and meets " + voids + " of at most "
                 + SpfLimits.RFC7208.maxVoidLookups() + " void lookups (RFC 7208 section 4.6.4)"));
         if (voids >= SpfLimits.RFC7208.maxVoidLookups()) {
-            findings.add(Finding.warning("void-lookups", voids + " lookups found nothing (a name that does not "
-                    + "exist, or has no address of the client's family); one more makes receivers answer permerror",
+            findings.add(Finding.warning("void-lookups", "for a host the record does not list, " + voids + " lookups "
+                    + "find nothing (a name that does not exist, ptr without reverse DNS, mx hosts without AAAA for "
+                    + "IPv6 clients); one more makes receivers answer permerror (RFC 7208 section 4.6.4)",
                     "remove the include:, a, mx or exists terms that name nothing"));
         }
         return findings;
