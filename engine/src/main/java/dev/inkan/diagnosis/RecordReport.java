@@ -34,6 +34,11 @@ public record RecordReport(String record, List<Finding> findings) {
         return status() == Severity.ERROR;
     }
 
+    /** The codes of the findings, in order. */
+    public List<String> codes() {
+        return findings.stream().map(Finding::code).toList();
+    }
+
     /** The first finding with {@code code}, if any. */
     public Optional<Finding> finding(String code) {
         return findings.stream().filter(f -> f.code().equals(code)).findFirst();

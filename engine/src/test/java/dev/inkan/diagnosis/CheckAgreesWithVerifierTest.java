@@ -14,6 +14,12 @@ import dev.inkan.dkim.DkimSigningSpec;
 import dev.inkan.dkim.DkimVerdict;
 import dev.inkan.dkim.DkimVerifier;
 import dev.inkan.dkim.DkimVerifierConfig;
+import dev.inkan.dmarc.AuthorDomains;
+import dev.inkan.dmarc.DmarcConfig;
+import dev.inkan.dmarc.DmarcEvaluator;
+import dev.inkan.dmarc.DmarcRequest;
+import dev.inkan.dmarc.DmarcResult;
+import dev.inkan.dmarc.DmarcVerdict;
 import dev.inkan.dns.ScriptedResolver;
 import dev.inkan.net.IpLiteral;
 import dev.inkan.spf.SpfConfig;
@@ -115,5 +121,36 @@ class CheckAgreesWithVerifierTest {
         RecordReport report = new SpfRecordCheck(dns).check("example.com");
         assertThat(verdict.result()).as(verdict.comment()).isEqualTo(expected);
         assertThat(report.hasErrors()).as(report.toString()).isEqualTo(expected != SpfResult.PASS);
+    }
+
+    static Stream<Arguments> dmarcRecords() {
+        return Stream.of(
+                Arguments.of("reject", "v=DMARC1; p=reject; rua=mailto:d@example.com", DmarcResult.FAIL, null),
+                Arguments.of("typo in p", "v=DMARC1; p=rejcet", DmarcResult.PERMERROR, "invalid-policy"),
+                Arguments.of("typo in p with rua", "v=DMARC1; p=rejcet; rua=mailto:d@example.com", DmarcResult.FAIL,
+                        "invalid-policy"),
+                Arguments.of("two records", "v=DMARC1; p=reject\"\n_dmarc.example.com. IN TXT \"v=DMARC1; p=none",
+                        DmarcResult.NONE, "multiple-records"),
+                Arguments.of("version", "v=DMARC 1; p=reject", DmarcResult.NONE, "version-error"));
+    }
+
+    /**
+     * A spoofed message (nothing authenticated) from example.com: DMARC fails with the record's policy exactly when the
+     * check finds the record usable; the check's error matches a verdict without the intended policy.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("dmarcRecords")
+    void dmarc(String name, String record, DmarcResult expected, String code) {
+        ScriptedResolver dns = ScriptedResolver.fromZoneText("_dmarc.example.com. IN TXT \"" + record + "\"\n");
+        DmarcVerdict verdict = new DmarcEvaluator(DmarcConfig.rfc9989(dns))
+                .evaluate(DmarcRequest.builder(AuthorDomains.of("example.com")).build());
+        RecordReport report = new DmarcRecordCheck(dns).check("example.com");
+        assertThat(verdict.result()).as(verdict.comment()).isEqualTo(expected);
+        assertThat(report.hasErrors()).as(report.toString()).isEqualTo(code != null);
+        if (code != null) {
+            assertThat(report.codes()).contains(code);
+        } else {
+            assertThat(report.finding("policy").orElseThrow().message()).contains("p=reject dis=reject");
+        }
     }
 }

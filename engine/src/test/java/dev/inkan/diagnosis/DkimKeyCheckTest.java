@@ -26,7 +26,7 @@ class DkimKeyCheckTest {
     }
 
     static List<String> codes(RecordReport report) {
-        return report.findings().stream().map(Finding::code).toList();
+        return report.codes();
     }
 
     @Test

@@ -22,7 +22,7 @@ class DmarcRecordCheckTest {
     }
 
     static List<String> codes(RecordReport report) {
-        return report.findings().stream().map(Finding::code).toList();
+        return report.codes();
     }
 
     @Test

@@ -14,7 +14,7 @@ class SpfRecordCheckTest {
     }
 
     static List<String> codes(RecordReport report) {
-        return report.findings().stream().map(Finding::code).toList();
+        return report.codes();
     }
 
     /** {@code n} included domains, each with an SPF record of one ip4 network. */
