@@ -77,7 +77,8 @@ final class CheckCommand implements Callable<Integer> {
         @Mixin
         DnsOptions dns;
 
-        @Option(names = "--json", order = 20, description = "One JSON object per record, one per line, instead of text.")
+        @Option(names = "--json", order = 20,
+                description = "One JSON object per record, one per line, instead of text.")
         boolean json;
 
         /** The reports of this check, each with the record to publish when a key was given. */
@@ -110,10 +111,12 @@ final class CheckCommand implements Callable<Integer> {
                     + "publishes that private key's public key (e.g. before switching to a new selector)."})
     static final class Dkim extends Sub {
 
-        @Option(names = "--domain", required = true, order = 1, paramLabel = "DOMAIN", description = "Signing domain (d=).")
+        @Option(names = "--domain", required = true, order = 1, paramLabel = "DOMAIN",
+                description = "Signing domain (d=).")
         String domain;
 
-        @Option(names = "--selector", required = true, order = 2, paramLabel = "SELECTOR", description = "Selector (s=).")
+        @Option(names = "--selector", required = true, order = 2, paramLabel = "SELECTOR",
+                description = "Selector (s=).")
         String selector;
 
         @Option(names = "--key", order = 3, paramLabel = "FILE",
@@ -146,7 +149,8 @@ final class CheckCommand implements Callable<Integer> {
                     + "report destinations in other domains authorized the reports (RFC 9990 section 4).")
     static final class Dmarc extends Sub {
 
-        @Option(names = "--domain", required = true, order = 1, paramLabel = "DOMAIN", description = "The author domain.")
+        @Option(names = "--domain", required = true, order = 1, paramLabel = "DOMAIN",
+                description = "The author domain.")
         String domain;
 
         @Override

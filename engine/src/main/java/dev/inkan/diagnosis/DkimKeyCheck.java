@@ -14,10 +14,12 @@ import dev.inkan.keyrecord.KeyRecordParse;
 import dev.inkan.keyrecord.KeyRecordProblem;
 import dev.inkan.tagvalue.TagListParse;
 import dev.inkan.tagvalue.TagListParser;
+import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -151,15 +153,16 @@ public final class DkimKeyCheck {
     }
 
     /** RFC 6376 allows folding white space inside p=, but web forms and some verifiers do not survive it. */
-    private static java.util.Optional<Finding> whitespaceInKey(KeyRecord record) {
+    private static Optional<Finding> whitespaceInKey(KeyRecord record) {
         TagListParse parsed = TagListParser.parse(record.text());
         String p = parsed.isOk() ? parsed.list().valueOrNull("p") : null;
         if (p == null || p.chars().noneMatch(Character::isWhitespace)) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
-        return java.util.Optional.of(Finding.warning("key-whitespace", "p= holds white space; RFC 6376 section 3.6.1 "
+        return Optional.of(Finding.warning("key-whitespace", "p= holds white space; RFC 6376 section 3.6.1 "
                 + "allows it and Inkan ignores it, but it usually means a line break was pasted into the key and some "
-                + "verifiers stop at it", "publish p= as one unbroken base64 string (split only between quoted strings)"));
+                + "verifiers stop at it",
+                "publish p= as one unbroken base64 string (split only between quoted strings)"));
     }
 
     /** The p= bytes are no key of the record's type: truncated, of the other type, or garbage. */
@@ -183,8 +186,9 @@ public final class DkimKeyCheck {
 
     /** Why a key may be cut: the record is exactly one DNS string long, or the key is shorter than any RSA key. */
     private static String cutHint(String text, int keyBytes) {
-        if (text.getBytes(java.nio.charset.StandardCharsets.UTF_8).length == OversizedTxtString.MAX_OCTETS) {
-            return " The record is exactly 255 bytes long: it was probably cut at the 255-byte limit of one DNS string.";
+        if (text.getBytes(StandardCharsets.UTF_8).length == OversizedTxtString.MAX_OCTETS) {
+            return " The record is exactly 255 bytes long: it was probably cut at the 255-byte limit of one DNS "
+                    + "string.";
         }
         return keyBytes < 0 ? "" : " p= holds " + keyBytes + " bytes (about " + keyBytes * 4 / 3 + " base64 "
                 + "characters); a 2048-bit RSA key needs 294 bytes (392 characters), a 1024-bit one 162 (216).";
@@ -199,8 +203,8 @@ public final class DkimKeyCheck {
                     : "key-too-long", refused.get().detail() + ": verifiers answer policy or permerror",
                     "generate a 2048-bit key under a new selector: inkan keygen --bits 2048"));
         } else if (published.type() == KeyType.RSA && published.bits() < RECOMMENDED_RSA_BITS) {
-            findings.add(Finding.warning("key-short", "RSA key of " + published.bits() + " bits: accepted, but RFC 8301 "
-                    + "section 3.2 says signers SHOULD use at least 2048 bits", "move to a 2048-bit key under a new "
+            findings.add(Finding.warning("key-short", "RSA key of " + published.bits() + " bits: accepted, but RFC "
+                    + "8301 section 3.2 says signers SHOULD use at least 2048 bits", "move to a 2048-bit key under a new "
                     + "selector: inkan keygen --bits 2048"));
         }
         List<String> usable = Arrays.stream(SignatureAlgorithm.values())
@@ -214,10 +218,11 @@ public final class DkimKeyCheck {
             }
         } else if (!record.isForEmail()) {
             findings.add(Finding.error("not-for-email", "s=" + String.join(":", record.services()) + " does not "
-                    + "include email or *: verifiers answer permerror (key is not for email)", "remove s= or write s=email"));
+                    + "include email or *: verifiers answer permerror (key is not for email)",
+                    "remove s= or write s=email"));
         } else if (record.hashes().contains("sha1")) {
-            findings.add(Finding.error("sha1-only", "h=" + String.join(":", record.hashes()) + " allows only SHA-1, and "
-                    + "rsa-sha1 signatures are refused since RFC 8301 section 3.1: no signature with this key can pass",
+            findings.add(Finding.error("sha1-only", "h=" + String.join(":", record.hashes()) + " allows only SHA-1, "
+                    + "and rsa-sha1 signatures are refused since RFC 8301 section 3.1: no signature with this key can pass",
                     "remove h= (all hashes) or write h=sha256, and sign with rsa-sha256"));
         } else {
             findings.add(Finding.error("no-usable-hash", "h=" + String.join(":", record.hashes()) + " lists no hash a "

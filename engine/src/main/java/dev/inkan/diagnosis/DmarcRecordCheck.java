@@ -18,6 +18,7 @@ import dev.inkan.dns.OversizedTxtString;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -69,7 +70,7 @@ public final class DmarcRecordCheck {
             if (parse.isDmarc()) {
                 dmarc.add(parse.record());
             } else if (text.regionMatches(true, text.length() - text.stripLeading().length(), "v", 0, 1)
-                    || text.toLowerCase(java.util.Locale.ROOT).contains("dmarc")) {
+                    || text.toLowerCase(Locale.ROOT).contains("dmarc")) {
                 notDmarc = text + "\" " + parse.notDmarc();
             }
         }

@@ -125,7 +125,8 @@ public final class SpfRecordCheck {
         }
         if (!record.hasAll() && record.redirect() == null) {
             findings.add(Finding.warning("no-all", "the record ends without all or redirect=: hosts it does not list "
-                    + "get neutral (RFC 7208 section 4.7), which protects nothing", "end the record with -all (or ~all)"));
+                    + "get neutral (RFC 7208 section 4.7), which protects nothing",
+                    "end the record with -all (or ~all)"));
         }
         return findings;
     }

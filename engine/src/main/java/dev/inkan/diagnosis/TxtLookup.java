@@ -54,8 +54,7 @@ final class TxtLookup {
                     + answer.detail() + "); receivers get a temporary error too",
                     "make the domain's name servers answer, then check again"));
             case NXDOMAIN, NO_DATA -> findings.add(Finding.error("record-missing", "no " + what + ": there is no TXT "
-                    + "record at " + name + " (" + (answer.status() == DnsStatus.NXDOMAIN
-                            ? "the name does not exist" : "the name exists but has no TXT record") + ")", missingFix));
+                    + "record at " + name + " (" + missing(answer) + ")", missingFix));
             case FOUND -> {
                 for (OversizedTxtString s : zoneStrings) {
                     if (answer.records().stream().anyMatch(r -> r.contains(s.text()))) {
@@ -65,6 +64,15 @@ final class TxtLookup {
             }
         }
         return new Result(answer, findings);
+    }
+
+    /** Why nothing was found: no such name, a name without TXT, or a name DNS cannot hold (RFC 1035 §2.3.4). */
+    private static String missing(DnsAnswer<String> answer) {
+        if (answer.detail().startsWith("invalid DNS name")) {
+            return answer.detail();
+        }
+        return answer.status() == DnsStatus.NXDOMAIN ? "the name does not exist"
+                : "the name exists but has no TXT record";
     }
 
     private static Finding stringTooLong(String name, OversizedTxtString s) {

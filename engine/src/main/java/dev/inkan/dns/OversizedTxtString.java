@@ -3,6 +3,7 @@ package dev.inkan.dns;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 
@@ -56,7 +57,7 @@ public record OversizedTxtString(int line, int octets, String text) {
                 i++;
                 while (i < zone.length && zone[i] != '"') {
                     int length = zone[i] == '\\' ? escapeLength(zone, i) : 1;
-                    byte[] unit = java.util.Arrays.copyOfRange(zone, i, Math.min(zone.length, i + length));
+                    byte[] unit = Arrays.copyOfRange(zone, i, Math.min(zone.length, i + length));
                     for (byte u : unit) {
                         line += u == '\n' ? 1 : 0;
                     }
@@ -87,7 +88,8 @@ public record OversizedTxtString(int line, int octets, String text) {
 
     /** {@code \DDD} is four bytes, {@code \X} two (RFC 1035 §5.1). */
     private static int escapeLength(byte[] zone, int at) {
-        boolean digits = at + 3 < zone.length && isDigit(zone[at + 1]) && isDigit(zone[at + 2]) && isDigit(zone[at + 3]);
+        boolean digits = at + 3 < zone.length && isDigit(zone[at + 1]) && isDigit(zone[at + 2])
+                && isDigit(zone[at + 3]);
         return digits ? 4 : 2;
     }
 
