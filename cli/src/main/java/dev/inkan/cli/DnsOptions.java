@@ -41,12 +41,24 @@ final class DnsOptions {
 
     /** The resolver the options describe. */
     DnsResolver resolver() throws InputException {
+        return resolver(false);
+    }
+
+    /**
+     * The resolver the options describe; a zone file whose TXT strings exceed 255 bytes is loaded anyway, with the
+     * strings listed ({@link ZoneFileResolver#oversizedTxtStrings()}), for {@code inkan check} to explain them.
+     */
+    DnsResolver resolverSplittingLongStrings() throws InputException {
+        return resolver(true);
+    }
+
+    private DnsResolver resolver(boolean splitLongStrings) throws InputException {
         if (zone != null) {
             if (!servers.isEmpty() || timeout != null) {
                 throw new InputException("--dns-zone answers from a file; it cannot be combined with "
                         + "--dns-server or --dns-timeout");
             }
-            return zoneResolver();
+            return zoneResolver(splitLongStrings);
         }
         try {
             DnsjavaResolver.Builder builder = DnsjavaResolver.builder().servers(servers);
@@ -59,12 +71,12 @@ final class DnsOptions {
         }
     }
 
-    private DnsResolver zoneResolver() throws InputException {
+    private DnsResolver zoneResolver(boolean splitLongStrings) throws InputException {
         if (!Files.isRegularFile(zone)) {
             throw new InputException("zone file " + zone + ": " + (Files.exists(zone) ? "not a regular file" : "no such file"));
         }
         try {
-            return ZoneFileResolver.fromFile(zone);
+            return splitLongStrings ? ZoneFileResolver.fromFileSplittingLongStrings(zone) : ZoneFileResolver.fromFile(zone);
         } catch (ZoneFileException e) {
             throw new InputException(e.getMessage());
         } catch (IOException e) {

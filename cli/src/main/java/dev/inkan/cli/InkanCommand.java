@@ -14,7 +14,7 @@ import picocli.CommandLine.Spec;
         name = "inkan",
         versionProvider = InkanVersion.class,
         subcommands = {KeygenCommand.class, SignCommand.class, VerifyCommand.class, ArcSealCommand.class,
-            SpfCommand.class, DmarcReportCommand.class},
+            SpfCommand.class, DmarcReportCommand.class, CheckCommand.class},
         description = "DKIM keys, DNS records, signing and verifying (RFC 6376, RFC 8301, RFC 8463), ARC sealing and"
                 + " validation (RFC 8617), SPF (RFC 7208), DMARC (RFC 9989) and its aggregate reports (RFC 9990).")
 public final class InkanCommand implements Runnable {
@@ -45,7 +45,7 @@ public final class InkanCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "missing command: keygen, sign, verify, arc-seal or spf");
+        throw new ParameterException(spec.commandLine(), "missing command: keygen, sign, verify, arc-seal, spf, dmarc-report or check");
     }
 
     /** The configured command line: byte streams, one-line errors and the exit statuses documented above. */
@@ -71,8 +71,15 @@ public final class InkanCommand implements Runnable {
         statuses.put("" + EXIT_INTERNAL, "internal error, a bug (--debug or INKAN_DEBUG=1: stack trace)");
         statuses.put("" + EXIT_INPUT, "usage or input error (bad option, unreadable file, bad key or zone,");
         statuses.put("", "message header block over the limits): one line on standard error");
-        commandLine.getCommandSpec().usageMessage().exitCodeListHeading("%nExit status:%n").exitCodeList(statuses);
-        commandLine.getSubcommands().values().forEach(InkanCommand::exitStatusHelp);
+        exitStatusHelp(commandLine, statuses);
+    }
+
+    /** {@code statuses} in the help of the command and its subcommands, unless a command declares its own. */
+    private static void exitStatusHelp(CommandLine commandLine, Map<String, String> statuses) {
+        CommandLine.Model.UsageMessageSpec usage = commandLine.getCommandSpec().usageMessage();
+        Map<String, String> own = usage.exitCodeList().isEmpty() ? statuses : usage.exitCodeList();
+        usage.exitCodeListHeading("%nExit status:%n").exitCodeList(own);
+        commandLine.getSubcommands().values().forEach(sub -> exitStatusHelp(sub, own));
     }
 
     public static void main(String[] args) {

@@ -26,8 +26,13 @@ class KeyOptions {
 
     /** The private key, read from {@link #key}. */
     SigningKey signingKey() throws InputException {
+        return read(key);
+    }
+
+    /** The private key in {@code file}, as every command reads one; a bad file is an input error. */
+    static SigningKey read(Path file) throws InputException {
         try {
-            return SigningKeyReader.read(key);
+            return SigningKeyReader.read(file);
         } catch (KeyFormatException e) {
             throw new InputException(e.getMessage());
         }

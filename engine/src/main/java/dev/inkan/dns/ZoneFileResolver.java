@@ -52,9 +52,15 @@ public final class ZoneFileResolver extends RecordQueries {
     /** Every existing node: owner names with their records by type, and empty non-terminals with none. */
     private final Map<Name, Map<Integer, List<Record>>> nodes;
     private final List<Record> records;
+    private final List<OversizedTxtString> oversized;
 
     private ZoneFileResolver(Collection<Record> records) {
+        this(records, List.of());
+    }
+
+    private ZoneFileResolver(Collection<Record> records, List<OversizedTxtString> oversized) {
         this.records = List.copyOf(records);
+        this.oversized = List.copyOf(oversized);
         Map<Name, Map<Integer, List<Record>>> building = new HashMap<>();
         for (Record record : this.records) {
             building.computeIfAbsent(record.getName(), name -> new HashMap<>())
@@ -88,6 +94,35 @@ public final class ZoneFileResolver extends RecordQueries {
      */
     public static ZoneFileResolver fromFile(Path file, String origin) throws IOException {
         return parse(Files.readAllBytes(file), origin, "zone file " + file);
+    }
+
+    /**
+     * Loads a zone file that may hold quoted strings over 255 octets, which {@link #fromFile(Path)} (like BIND)
+     * refuses: each is split into legal strings, so its record keeps its value, and listed in {@link
+     * #oversizedTxtStrings()}. For diagnosis ({@code inkan check}), which explains such a string rather than
+     * stopping at it; anything else wrong with the file is still a {@link ZoneFileException}.
+     */
+    public static ZoneFileResolver fromFileSplittingLongStrings(Path file) throws IOException {
+        return splittingLongStrings(Files.readAllBytes(file), "zone file " + file);
+    }
+
+    /** As {@link #fromFileSplittingLongStrings(Path)}, for zone text (origin: the root). */
+    public static ZoneFileResolver fromTextSplittingLongStrings(String text) throws ZoneFileException {
+        return splittingLongStrings(text.getBytes(StandardCharsets.UTF_8), "zone text");
+    }
+
+    private static ZoneFileResolver splittingLongStrings(byte[] zone, String source) throws ZoneFileException {
+        OversizedTxtString.Scan scan = OversizedTxtString.scan(zone);
+        ZoneFileResolver parsed = parse(scan.splitZone(), ".", source);
+        return new ZoneFileResolver(parsed.records, scan.oversized());
+    }
+
+    /**
+     * The strings over 255 octets the file held, when loaded with {@link #fromFileSplittingLongStrings}; else
+     * empty (a strict load refuses them).
+     */
+    public List<OversizedTxtString> oversizedTxtStrings() {
+        return oversized;
     }
 
     /** Parses zone text with the root as its initial origin. */
