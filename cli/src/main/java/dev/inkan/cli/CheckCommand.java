@@ -38,8 +38,8 @@ import picocli.CommandLine.Spec;
         subcommands = {CheckCommand.Dkim.class, CheckCommand.Spf.class, CheckCommand.Dmarc.class,
             CheckCommand.Domain.class},
         exitCodeListHeading = "%nExit status:%n",
-        exitCodeList = {"0:no record has an error (warnings allowed)", "1:a record has an error (or an internal error:"
-                + " then 'inkan: internal error' on stderr)", "2:usage or input error (bad option, unreadable key or "
+        exitCodeList = {"0:no record has an error (warnings allowed)", "1:internal error, a bug (--debug: stack trace)",
+            "3:a record has an error", "2:usage or input error (bad option, unreadable key or "
                 + "zone file): one line on standard error"},
         footerHeading = "%nExamples:%n",
         footer = {
@@ -49,7 +49,7 @@ import picocli.CommandLine.Spec;
 final class CheckCommand implements Callable<Integer> {
 
     /** Exit status when a checked record has an error. */
-    static final int EXIT_RECORD_ERROR = 1;
+    static final int EXIT_RECORD_ERROR = 3;
 
     @ParentCommand
     private InkanCommand inkan;

@@ -100,7 +100,7 @@ class CheckCommandTest {
     void a_truncated_key_is_no_modulus_and_verify_says_permerror() throws IOException {
         Path zone = zone(NAME + ". IN TXT \"" + record.substring(0, 220) + "\"\n");
         CliRun run = check("dkim", "--domain", "example.com", "--selector", "s1", "--dns-zone", zone);
-        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.exitCode()).isEqualTo(CheckCommand.EXIT_RECORD_ERROR);
         assertThat(run.out()).contains(NAME + " TXT: error", "error [no-modulus]", "fix: ");
         assertThat(verify(zone).out()).contains("dkim=permerror", "no modulus");
     }
@@ -109,7 +109,7 @@ class CheckCommandTest {
     void a_string_over_255_bytes_is_found_in_the_zone_file_and_the_split_record_printed() throws IOException {
         Path zone = zone("$TTL 300\n" + NAME + ". IN TXT \"" + record + "\"\n");
         CliRun run = check("dkim", "--domain", "example.com", "--selector", "s1", "--key", key, "--dns-zone", zone);
-        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.exitCode()).isEqualTo(CheckCommand.EXIT_RECORD_ERROR);
         assertThat(run.out()).contains("error [string-too-long] line 2 of the zone file", "info [key-matches]",
                 "the record to publish", NAME + ". IN TXT ( \"v=DKIM1; k=rsa; p=");
         CliRun strict = verify(zone);
@@ -126,12 +126,12 @@ class CheckCommandTest {
     void a_missing_record_and_another_key() throws IOException {
         Path zone = zone(keygenZone);
         CliRun missing = check("dkim", "--domain", "example.com", "--selector", "s2", "--dns-zone", zone);
-        assertThat(missing.exitCode()).isEqualTo(1);
+        assertThat(missing.exitCode()).isEqualTo(CheckCommand.EXIT_RECORD_ERROR);
         assertThat(missing.out()).contains("[record-missing]", "s2._domainkey.example.com");
 
         CliRun other = check("dkim", "--domain", "example.com", "--selector", "s1", "--key", otherKey,
                 "--dns-zone", zone);
-        assertThat(other.exitCode()).isEqualTo(1);
+        assertThat(other.exitCode()).isEqualTo(CheckCommand.EXIT_RECORD_ERROR);
         assertThat(other.out()).contains("error [key-mismatch]");
     }
 
@@ -147,7 +147,7 @@ class CheckCommandTest {
         }
         Path zone = zone(text.toString());
         CliRun run = check("spf", "--domain", "example.com", "--dns-zone", zone, "--json");
-        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.exitCode()).isEqualTo(CheckCommand.EXIT_RECORD_ERROR);
         JsonNode report = json(run).get(0);
         assertThat(report.get("status").asText()).isEqualTo("error");
         assertThat(codes(report)).contains("too-many-lookups");
@@ -165,7 +165,7 @@ class CheckCommandTest {
 
         CliRun elsewhere = check("dmarc", "--domain", "example.com", "--dns-zone",
                 zone("_dmarc.example.com. IN TXT \"v=DMARC1; p=reject; pct=20; rua=mailto:d@reports.example.net\"\n"));
-        assertThat(elsewhere.exitCode()).isEqualTo(1);
+        assertThat(elsewhere.exitCode()).isEqualTo(CheckCommand.EXIT_RECORD_ERROR);
         assertThat(elsewhere.out()).contains("[report-destination-unauthorized]",
                 "example.com._report._dmarc.reports.example.net", "[pct-obsolete]");
     }

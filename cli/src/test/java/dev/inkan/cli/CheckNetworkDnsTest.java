@@ -26,7 +26,7 @@ class CheckNetworkDnsTest {
                 keys.ed25519().toString(), "--dns-server", dns.address(), "--dns-timeout", "0.5"};
             dns.records(Files.readString(dir.resolve("rsa.txt")));
             CliRun before = CliRun.run(check);
-            assertThat(before.exitCode()).as(before.stderr()).isEqualTo(1);
+            assertThat(before.exitCode()).as(before.stderr()).isEqualTo(CheckCommand.EXIT_RECORD_ERROR);
             assertThat(before.out()).contains("[record-missing]", "ed._domainkey.example.com");
 
             dns.records(Files.readString(dir.resolve("ed.txt")));
@@ -36,7 +36,7 @@ class CheckNetworkDnsTest {
 
             dns.servfail("ed._domainkey.example.com");
             CliRun failing = CliRun.run(check);
-            assertThat(failing.exitCode()).isEqualTo(1);
+            assertThat(failing.exitCode()).isEqualTo(CheckCommand.EXIT_RECORD_ERROR);
             assertThat(failing.out()).contains("[dns-failure]");
         }
     }
