@@ -32,7 +32,10 @@ class KeyRotationEndToEndTest {
 
         // 1. the next selector: its record goes into the zone beside the old one
         run("keygen", "--domain", "example.com", "--rotate-from", "s2026a", "--date", "2026-12-07", "--out", dir);
+        // 3. inkan check tells when the switch is safe: not before the record is visible, then it matches the key
+        assertThat(check("s2026b", before)).startsWith(CheckCommand.EXIT_RECORD_ERROR + " ").contains("record-missing");
         Path both = zone("both", "s2026a.txt", "s2026b.txt");
+        assertThat(check("s2026b", both)).startsWith("0 ").contains("key-matches");
         assertThat(dkim(oldMail, both)).as("mail signed before the rotation").isEqualTo("pass s=s2026a");
         byte[] stillOld = sign("s2026a");
         assertThat(dkim(stillOld, both)).as("signed while the new record propagates").isEqualTo("pass s=s2026a");
@@ -44,6 +47,8 @@ class KeyRotationEndToEndTest {
 
         // 5. after the grace period s2026a is revoked with the record keygen wrote for it
         Path revoked = zone("revoked", "s2026b.txt", "s2026a.revoked.txt");
+        assertThat(check("s2026a", revoked)).startsWith(CheckCommand.EXIT_RECORD_ERROR + " ").contains("key-revoked");
+        assertThat(check("s2026b", revoked)).startsWith("0 ").contains("key-matches");
         assertThat(dkim(newMail, revoked)).isEqualTo("pass s=s2026b");
         assertThat(dkim(oldMail, revoked)).isEqualTo("fail (key revoked) s=s2026a");
         JsonNode signature = JSON.readTree(verify(stillOld, revoked, "--json").out()).get("dkim").get(0);
@@ -71,6 +76,16 @@ class KeyRotationEndToEndTest {
         JsonNode signature = JSON.readTree(verify(message, zone, "--json").out()).get("dkim").get(0);
         String reason = signature.get("reason").isNull() ? "" : " (" + signature.get("reason").asText() + ")";
         return signature.get("result").asText() + reason + " s=" + signature.get("selector").asText();
+    }
+
+    /** {@code inkan check dkim} of {@code selector} with its private key: the exit status and the findings' codes. */
+    private String check(String selector, Path zone) throws IOException {
+        CliRun check = CliRun.run(Args.of("check", "dkim", "--domain", "example.com", "--selector", selector, "--key",
+                dir.resolve(selector + ".private"), "--dns-zone", zone, "--json"));
+        JsonNode record = JSON.readTree(check.out().lines().findFirst().orElseThrow());
+        StringBuilder codes = new StringBuilder();
+        record.get("findings").forEach(f -> codes.append(f.get("code").asText()).append(','));
+        return check.exitCode() + " " + codes;
     }
 
     private static CliRun verify(byte[] message, Path zone, String... options) {
