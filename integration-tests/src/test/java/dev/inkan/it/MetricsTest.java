@@ -16,6 +16,7 @@ import dev.inkan.it.harness.Signers;
 import dev.inkan.it.harness.SmtpSink;
 import dev.inkan.it.harness.Submit;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -26,6 +27,9 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
+import javax.management.MBeanServer;
+import javax.management.ObjectName;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -105,6 +109,12 @@ class MetricsTest {
         assertThat(changed.get("inkan_dns_queries_total")).isGreaterThanOrEqualTo(4.0);
         assertThat(changed).doesNotContainKeys("inkan_dns_failures_total", "inkan_dkim_signatures_example_com_total",
                 "inkan_time_DkimSign_count");
+
+        // the same counters over JMX, where James's metric system (Dropwizard's JmxReporter) registers them too
+        MBeanServer jmx = ManagementFactory.getPlatformMBeanServer();
+        Set<ObjectName> beans = jmx.queryNames(new ObjectName("metrics:name=inkan_dmarc_fail,*"), null);
+        assertThat(beans).singleElement().satisfies(bean -> assertThat(((Number) jmx.getAttribute(bean, "Count"))
+                .doubleValue()).isEqualTo(metrics().get("inkan_dmarc_fail_total")));
     }
 
     @Test

@@ -31,16 +31,24 @@ class MailetMetricsTest {
         zone = MailetFixtures.keysAndZone(dir);
     }
 
-    @Test
-    void signing_and_verifying_count_signatures_results_dns_queries_and_time() throws Exception {
+    private DkimSign signer(String... parameters) throws Exception {
         DkimSign sign = new DkimSign(CLOCK, metrics);
-        sign.init(DkimMailetsTest.config("DkimSign", "keys",
-                "example.com:rsa:" + dir.resolve("rsa.private") + ", example.com:ed:" + dir.resolve("ed.private")));
+        sign.init(DkimMailetsTest.config("DkimSign", parameters));
+        return sign;
+    }
+
+    private DkimVerify verifier() throws Exception {
         DkimVerify verify = new DkimVerify(CLOCK, metrics);
         verify.init(DkimMailetsTest.config("DkimVerify", "dnsZoneFile", zone.toString(), "authservId", "mx.example.net"));
+        return verify;
+    }
 
+    @Test
+    void signing_and_verifying_count_signatures_results_dns_queries_and_time() throws Exception {
+        DkimVerify verify = verifier();
         Mail mail = mail(MESSAGE);
-        sign.service(mail);
+        signer("keys", "example.com:rsa:" + dir.resolve("rsa.private") + ", example.com:ed:" + dir.resolve("ed.private"))
+                .service(mail);
         verify.service(mail);
         assertThat(factory.counters()).containsAllEntriesOf(Map.of("inkan_dkim_signatures_example_com", 2L,
                 "inkan_dkim_pass", 2L, "inkan_dns_queries", 2L)); // the two selectors' key records
@@ -54,15 +62,10 @@ class MailetMetricsTest {
 
     @Test
     void a_key_that_is_not_published_counts_the_failed_result_and_the_negative_answer() throws Exception {
-        DkimSign sign = new DkimSign(CLOCK, metrics);
-        sign.init(DkimMailetsTest.config("DkimSign", "domain", "example.com", "selector", "unpublished",
-                "privateKeyFile", dir.resolve("rsa.private").toString()));
-        DkimVerify verify = new DkimVerify(CLOCK, metrics);
-        verify.init(DkimMailetsTest.config("DkimVerify", "dnsZoneFile", zone.toString(), "authservId", "mx.example.net"));
-
         Mail mail = mail(MESSAGE);
-        sign.service(mail);
-        verify.service(mail);
+        signer("domain", "example.com", "selector", "unpublished", "privateKeyFile", dir.resolve("rsa.private").toString())
+                .service(mail);
+        verifier().service(mail);
         assertThat(factory.counters()).containsAllEntriesOf(Map.of("inkan_dkim_signatures_example_com", 1L,
                 "inkan_dkim_permerror", 1L, "inkan_dns_queries", 1L)).doesNotContainKey("inkan_dkim_pass");
     }
