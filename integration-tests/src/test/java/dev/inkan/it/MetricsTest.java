@@ -8,6 +8,7 @@ import dev.inkan.it.harness.ConfExample;
 import dev.inkan.it.harness.DkimZone;
 import dev.inkan.it.harness.FakeDnsServer;
 import dev.inkan.it.harness.JamesConf;
+import dev.inkan.it.harness.JamesMetrics;
 import dev.inkan.it.harness.MailShape;
 import dev.inkan.it.harness.Mailboxes;
 import dev.inkan.it.harness.RunningJames;
@@ -18,14 +19,8 @@ import dev.inkan.it.harness.Submit;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.security.SecureRandom;
-import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import javax.management.MBeanServer;
@@ -51,7 +46,7 @@ class MetricsTest {
     static RunningJames james;
     static Mailboxes mailboxes;
     static SigningKey origin;
-    static HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    static JamesMetrics metrics;
     static int delivered;
 
     @BeforeAll
@@ -80,6 +75,7 @@ class MetricsTest {
         james = RunningJames.start(conf);
         james.user("alice@example.com");
         mailboxes = new Mailboxes(james.imapPort());
+        metrics = new JamesMetrics(james.webAdminPort());
     }
 
     @AfterAll
@@ -89,7 +85,7 @@ class MetricsTest {
 
     @Test
     void mail_from_outside_counts_each_methods_result_the_dns_queries_and_one_timing_per_mailet() throws Exception {
-        Map<String, Double> before = metrics();
+        Map<String, Double> before = metrics.read();
         byte[] signed = Signers.inkan(MailShape.PLAIN_TEXT.message("Olga <olga@origin.example>", "alice@example.com",
                 "<signed@origin.example>"), origin, "origin.example", "sel");
         inbound("olga@origin.example", signed);
@@ -97,7 +93,7 @@ class MetricsTest {
         inbound("x@attacker.example", MailShape.PLAIN_TEXT.message("CEO <ceo@origin.example>", "alice@example.com",
                 "<spoofed@origin.example>"));
 
-        Map<String, Double> changed = changes(before, metrics());
+        Map<String, Double> changed = metrics.inkanChangesSince(before);
         assertThat(changed).containsAllEntriesOf(Map.of(
                 "inkan_dkim_pass_total", 1.0, "inkan_dkim_none_total", 1.0,
                 "inkan_spf_pass_total", 2.0, "inkan_arc_none_total", 2.0,
@@ -114,17 +110,17 @@ class MetricsTest {
         MBeanServer jmx = ManagementFactory.getPlatformMBeanServer();
         Set<ObjectName> beans = jmx.queryNames(new ObjectName("metrics:name=inkan_dmarc_fail,*"), null);
         assertThat(beans).singleElement().satisfies(bean -> assertThat(((Number) jmx.getAttribute(bean, "Count"))
-                .doubleValue()).isEqualTo(metrics().get("inkan_dmarc_fail_total")));
+                .doubleValue()).isEqualTo(metrics.read().get("inkan_dmarc_fail_total")));
     }
 
     @Test
     void mail_that_leaves_counts_its_signature_and_arc_set_for_the_signing_domain() throws Exception {
-        Map<String, Double> before = metrics();
+        Map<String, Double> before = metrics.read();
         new Submit(james.smtpPort()).authenticated("alice@example.com", "friend@gmail.example",
                 MailShape.PLAIN_TEXT.message("Alice <alice@example.com>", "friend@gmail.example", "<out@example.com>"));
         sink.awaitMessageId("<out@example.com>");
 
-        Map<String, Double> changed = changes(before, metrics());
+        Map<String, Double> changed = metrics.inkanChangesSince(before);
         assertThat(changed).containsAllEntriesOf(Map.of("inkan_dkim_signatures_example_com_total", 1.0,
                 "inkan_arc_seals_example_com_total", 1.0, "inkan_time_DkimSign_count", 1.0,
                 "inkan_time_ArcSeal_count", 1.0));
@@ -135,11 +131,11 @@ class MetricsTest {
 
     @Test
     void a_domain_whose_name_servers_do_not_answer_counts_as_dns_failure_and_timeout() throws Exception {
-        Map<String, Double> before = metrics();
+        Map<String, Double> before = metrics.read();
         inbound("bob@silent.example", MailShape.PLAIN_TEXT.message("Bob <bob@silent.example>", "alice@example.com",
                 "<timeout@silent.example>"));
 
-        Map<String, Double> changed = changes(before, metrics());
+        Map<String, Double> changed = metrics.inkanChangesSince(before);
         assertThat(changed).containsEntry("inkan_spf_temperror_total", 1.0)
                 .containsEntry("inkan_time_SpfCheck_count", 1.0);
         assertThat(changed.get("inkan_dns_timeouts_total")).isGreaterThanOrEqualTo(1.0);
@@ -152,33 +148,5 @@ class MetricsTest {
         new Submit(james.smtpPort()).from(InetAddress.getByName("127.0.0.2")).inbound(mailFrom, "alice@example.com",
                 message);
         mailboxes.await("alice@example.com", "INBOX", ++delivered);
-    }
-
-    /**
-     * James's metrics as WebAdmin's {@code /metrics} shows them: each sample without labels, by name (Prometheus
-     * text format 0.0.4: a counter {@code NAME_total}, a timer a summary with {@code NAME_count}).
-     */
-    private static Map<String, Double> metrics() throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(
-                URI.create("http://127.0.0.1:" + james.webAdminPort() + "/metrics")).timeout(Duration.ofSeconds(30))
-                .GET().build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        Map<String, Double> samples = new HashMap<>();
-        response.body().lines().filter(line -> !line.startsWith("#") && !line.contains("{") && line.contains(" "))
-                .forEach(line -> samples.put(line.substring(0, line.indexOf(' ')),
-                        Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))));
-        return samples;
-    }
-
-    /** The samples of Inkan whose value changed from {@code before} to {@code after}, with the difference. */
-    private static Map<String, Double> changes(Map<String, Double> before, Map<String, Double> after) {
-        Map<String, Double> changed = new HashMap<>();
-        after.forEach((name, value) -> {
-            double difference = value - before.getOrDefault(name, 0.0);
-            if (name.startsWith("inkan_") && difference != 0) {
-                changed.put(name, difference);
-            }
-        });
-        return changed;
     }
 }
