@@ -23,7 +23,8 @@ import org.slf4j.LoggerFactory;
  *
  * <ul>
  *   <li>{@code inkan_<method>_<result>}: one per result an evaluation reached itself (one per DKIM signature);
- *       results reused from an earlier step (a recorded attribute) are not counted again.</li>
+ *       results reused from an earlier step (a recorded attribute) are not counted again. S25R's verdict on an SMTP
+ *       client counts as {@code inkan_s25r_<result>}, once per connection.</li>
  *   <li>{@code inkan_dkim_signatures_<domain>}, {@code inkan_domainkeys_signatures_<domain>}, {@code
  *       inkan_arc_seals_<domain>}: signatures and ARC sets made, per signing domain. The domains are those of the
  *       configured keys, never a sender's, so there are as many names as signing domains configured.</li>
@@ -75,8 +76,13 @@ public final class InkanMetrics {
     /** Counts each of {@code results} as {@code inkan_<method>_<result>}. */
     public void results(List<ResultInfo> results) {
         for (ResultInfo result : results) {
-            count(result.method(), result.result());
+            result(result.method(), result.result());
         }
+    }
+
+    /** Counts one result of {@code method} as {@code inkan_<method>_<result>} (S25R's verdict on a client). */
+    public void result(String method, String result) {
+        count(method, result);
     }
 
     /** Counts a signature of {@code kind} ("dkim", "domainkeys") made with a key of {@code domain}. */
