@@ -4,6 +4,7 @@ import dev.inkan.arc.ArcValidatorConfig;
 import dev.inkan.crypto.KeyPolicy;
 import dev.inkan.dkim.DkimVerifierConfig;
 import dev.inkan.dmarc.DmarcConfig;
+import dev.inkan.dns.DnsObserver;
 import dev.inkan.dns.DnsResolver;
 import dev.inkan.message.MessageLimits;
 import dev.inkan.spf.SpfConfig;
@@ -36,6 +37,7 @@ public final class AuthenticationConfig {
     private final boolean checkHelo;
     private final DmarcConfig dmarc;
     private final Executor dnsExecutor;
+    private final DnsObserver dnsObserver;
 
     private AuthenticationConfig(Builder b) {
         this.resolver = b.resolver;
@@ -48,6 +50,7 @@ public final class AuthenticationConfig {
         this.checkHelo = b.checkHelo;
         this.dmarc = b.dmarc != null ? b.dmarc : DmarcConfig.rfc9989(b.resolver);
         this.dnsExecutor = b.dnsExecutor;
+        this.dnsObserver = b.dnsObserver;
     }
 
     /**
@@ -99,6 +102,11 @@ public final class AuthenticationConfig {
         return dnsExecutor;
     }
 
+    /** Who hears of each DNS query of the checks and each spent budget ({@link DnsObserver#NONE} by default). */
+    public DnsObserver dnsObserver() {
+        return dnsObserver;
+    }
+
     DkimVerifierConfig dkimConfig() {
         return DkimVerifierConfig.builder(resolver).clock(clock).keyPolicy(keyPolicy).maxSignatures(maxSignatures)
                 .messageLimits(messageLimits).build();
@@ -125,6 +133,7 @@ public final class AuthenticationConfig {
         private boolean checkHelo;
         private DmarcConfig dmarc;
         private Executor dnsExecutor;
+        private DnsObserver dnsObserver = DnsObserver.NONE;
 
         private Builder(DnsResolver resolver, String authservId) {
             this.resolver = Objects.requireNonNull(resolver, "resolver");
@@ -189,6 +198,12 @@ public final class AuthenticationConfig {
         /** Where DNS queries run (default: the JVM's shared Inkan DNS pool). */
         public Builder dnsExecutor(Executor executor) {
             this.dnsExecutor = Objects.requireNonNull(executor, "executor");
+            return this;
+        }
+
+        /** Tells {@code observer} of every DNS query the checks run and every message's spent budget (metrics). */
+        public Builder dnsObserver(DnsObserver observer) {
+            this.dnsObserver = Objects.requireNonNull(observer, "observer");
             return this;
         }
 

@@ -47,8 +47,8 @@ public final class Authenticator {
 
     public Authenticator(AuthenticationConfig config) {
         this.config = Objects.requireNonNull(config, "config");
-        this.lookups = config.dnsExecutor() == null ? new DnsLookups(config.resolver())
-                : new DnsLookups(config.resolver(), config.dnsExecutor());
+        this.lookups = config.dnsExecutor() == null ? new DnsLookups(config.resolver(), config.dnsObserver())
+                : new DnsLookups(config.resolver(), config.dnsExecutor(), config.dnsObserver());
         this.dkim = new DkimVerifier(config.dkimConfig());
         this.arc = new ArcValidator(config.arcConfig());
         this.spf = new SpfEvaluator(config.spfConfig());

@@ -106,6 +106,7 @@ public final class BudgetedResolver implements DnsResolver {
             return DnsAnswer.tempFail("resolver error: " + e.getCause());
         }
         spent = true;
+        lookups.budgetUsedUp(type);
         String detail = "DNS budget of " + budget.toMillis() + " ms used up";
         BUDGET_LOG.failed(name, type, detail, System.nanoTime());
         return DnsAnswer.tempFail(detail);

@@ -12,6 +12,9 @@ import java.util.Objects;
  */
 public record DnsAnswer<T>(DnsStatus status, List<T> records, String detail) {
 
+    /** The detail of a query no server answered in time (dnsjava's text for it, and ours). */
+    static final String TIMED_OUT = "timed out";
+
     public DnsAnswer {
         Objects.requireNonNull(status, "status");
         records = List.copyOf(records);
@@ -42,5 +45,14 @@ public record DnsAnswer<T>(DnsStatus status, List<T> records, String detail) {
 
     public boolean isFound() {
         return status == DnsStatus.FOUND;
+    }
+
+    /**
+     * Whether this is a temporary failure because no answer came in time: the resolver's timeout, a server skipped
+     * while its circuit breaker is open, or a name that timed out a moment ago and is not asked again yet (RFC 2308
+     * §7.2). Not SERVFAIL, REFUSED or a network error, which are answers (or refusals) that came.
+     */
+    public boolean isTimeout() {
+        return status == DnsStatus.TEMPFAIL && detail.startsWith(TIMED_OUT);
     }
 }

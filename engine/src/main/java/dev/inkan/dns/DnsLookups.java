@@ -18,6 +18,8 @@ import java.util.function.Supplier;
  * several messages at once is sent once. Queries run on a bounded pool of daemon threads; the default pool is
  * shared by every {@code DnsLookups} of the JVM ({@value #DEFAULT_THREADS} threads, idle ones end after 30 s).
  *
+ * <p>A {@link DnsObserver} given at construction hears of every query run and every budget spent (metrics).
+ *
  * <p>A query whose caller gave up still runs to its own end (the resolver's timeout, or at once when its
  * circuit breaker is open), on a pool thread, never on the caller's. Thread-safe.
  */
@@ -28,6 +30,7 @@ public final class DnsLookups {
 
     private final DnsResolver resolver;
     private final Executor executor;
+    private final DnsObserver observer;
     private final ConcurrentHashMap<String, CompletableFuture<DnsAnswer<?>>> inFlight = new ConcurrentHashMap<>();
 
     /** Queries {@code resolver} on the shared pool. */
@@ -37,12 +40,32 @@ public final class DnsLookups {
 
     /** Queries {@code resolver} on {@code executor} (a test may pass {@code Runnable::run}). */
     public DnsLookups(DnsResolver resolver, Executor executor) {
+        this(resolver, executor, DnsObserver.NONE);
+    }
+
+    /** As {@link #DnsLookups(DnsResolver, Executor)}, telling {@code observer} of each query and spent budget. */
+    public DnsLookups(DnsResolver resolver, Executor executor, DnsObserver observer) {
         this.resolver = java.util.Objects.requireNonNull(resolver, "resolver");
         this.executor = java.util.Objects.requireNonNull(executor, "executor");
+        this.observer = java.util.Objects.requireNonNull(observer, "observer");
+    }
+
+    /** The shared pool, as {@link #DnsLookups(DnsResolver)}, telling {@code observer} of each query. */
+    public DnsLookups(DnsResolver resolver, DnsObserver observer) {
+        this(resolver, SharedPool.EXECUTOR, observer);
     }
 
     public DnsResolver resolver() {
         return resolver;
+    }
+
+    /** A message stopped waiting for a query of {@code type}; the observer hears of it. */
+    void budgetUsedUp(String type) {
+        try {
+            observer.budgetUsedUp(type);
+        } catch (RuntimeException e) {
+            // an observer's failure is no DNS outcome
+        }
     }
 
     /** A resolver for one message: its queries are remembered, run concurrently, and bounded by {@code budget}. */
@@ -71,6 +94,11 @@ public final class DnsLookups {
                     answer = query.get();
                 } catch (RuntimeException e) {
                     answer = DnsAnswer.tempFail("resolver error: " + e);
+                }
+                try {
+                    observer.answered(type, answer);
+                } catch (RuntimeException e) {
+                    // an observer's failure is no DNS outcome
                 }
                 inFlight.remove(key, created);
                 created.complete(answer);

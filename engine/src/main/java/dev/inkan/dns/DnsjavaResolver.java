@@ -46,8 +46,6 @@ public final class DnsjavaResolver extends RecordQueries {
     private static final Logger LOG = LoggerFactory.getLogger(DnsjavaResolver.class);
     private static final DnsFailureLog FAILURES = new DnsFailureLog(LOG, Duration.ofMinutes(1), 10_000);
 
-    private static final String TIMED_OUT = "timed out";
-
     private final RetryingResolver transport;
     private final Cache cache;
     private final UnreachableNames unreachable;
@@ -70,7 +68,7 @@ public final class DnsjavaResolver extends RecordQueries {
     DnsAnswer<Record> query(Name name, int type) {
         String key = Type.string(type) + ' ' + name.toString().toLowerCase(java.util.Locale.ROOT);
         if (unreachable.recentlyTimedOut(key, System.nanoTime())) {
-            return DnsAnswer.tempFail(TIMED_OUT + " (recently; not asked again yet, RFC 2308 section 7.2)");
+            return DnsAnswer.tempFail(DnsAnswer.TIMED_OUT + " (recently; not asked again yet, RFC 2308 section 7.2)");
         }
         try {
             Lookup lookup = new Lookup(name, type, DClass.IN);
@@ -82,7 +80,7 @@ public final class DnsjavaResolver extends RecordQueries {
             DnsAnswer<Record> answer = outcome(lookup);
             if (answer.status() == DnsStatus.TEMPFAIL) {
                 FAILURES.failed(name.toString(), Type.string(type), answer.detail(), System.nanoTime());
-                if (TIMED_OUT.equals(answer.detail()) && !transport.allOpen()) { // not when the breaker skipped
+                if (DnsAnswer.TIMED_OUT.equals(answer.detail()) && !transport.allOpen()) { // not when the breaker skipped
                     unreachable.timedOut(key, System.nanoTime());
                 }
             }

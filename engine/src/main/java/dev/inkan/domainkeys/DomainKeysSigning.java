@@ -95,6 +95,11 @@ public final class DomainKeysSigning implements BodyHashRequester {
         return Optional.ofNullable(notSigned);
     }
 
+    /** The d= of the signature, once the header block was seen; empty when the message is not signed. */
+    public Optional<String> domain() {
+        return bodyKey == null ? Optional.empty() : Optional.of(spec.domain());
+    }
+
     /** The DomainKey-Signature field, CRLF-terminated, to prepend; empty when the message is not signed. */
     public Optional<String> signatureField(ScannedMessage message) {
         if (bodyKey == null) {

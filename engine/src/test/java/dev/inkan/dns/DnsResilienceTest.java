@@ -101,6 +101,41 @@ class DnsResilienceTest {
     }
 
     @Test
+    void theObserverHearsOfEachQueryRunItsOutcomeAndEachSpentBudget() throws Exception {
+        server.silent("dead.example.com").silent("slow.example.com").servfail("broken.example.com");
+        DnsjavaResolver resolver = DnsjavaResolver.builder().server(server.address()).timeout(SHORT).retries(0).build();
+        List<String> heard = java.util.Collections.synchronizedList(new ArrayList<>());
+        DnsLookups lookups = new DnsLookups(resolver, new DnsObserver() {
+            @Override
+            public void answered(String type, DnsAnswer<?> answer) {
+                heard.add(type + " " + answer.status() + (answer.isTimeout() ? " timeout" : ""));
+            }
+
+            @Override
+            public void budgetUsedUp(String type) {
+                heard.add(type + " budget");
+            }
+        });
+
+        BudgetedResolver message = lookups.forMessage(Duration.ofSeconds(5));
+        assertThat(message.txt("example.com").isFound()).isTrue();
+        assertThat(message.txt("example.com").isFound()).as("asked once per message").isTrue();
+        assertThat(message.txt("dead.example.com").isTimeout()).isTrue();
+        assertThat(message.txt("broken.example.com").isTimeout()).as("SERVFAIL is an answer, not a timeout").isFalse();
+        assertThat(message.a("nothing.example.com").status()).isEqualTo(DnsStatus.NXDOMAIN);
+        assertThat(heard).containsExactly("TXT FOUND", "TXT TEMPFAIL timeout", "TXT TEMPFAIL", "A NXDOMAIN");
+
+        heard.clear();
+        BudgetedResolver hurried = lookups.forMessage(Duration.ofMillis(20));
+        assertThat(hurried.txt("slow.example.com").detail()).isEqualTo("DNS budget of 20 ms used up");
+        assertThat(heard).containsExactly("TXT budget");
+        for (int i = 0; i < 100 && heard.size() < 2; i++) {
+            Thread.sleep(10); // the query itself runs on to its timeout, then is heard of
+        }
+        assertThat(heard).containsExactly("TXT budget", "TXT TEMPFAIL timeout");
+    }
+
+    @Test
     void theTimeoutCacheHonoursRfc2308sFiveMinutes() {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> DnsjavaResolver.builder()
                 .timeoutCacheTtl(Duration.ofMinutes(6))).hasMessageContaining("RFC 2308");

@@ -20,6 +20,7 @@ import org.apache.commons.configuration2.ex.ConfigurationException;
 import org.apache.james.core.MailAddress;
 import org.apache.james.core.MaybeSender;
 import org.apache.james.core.Username;
+import org.apache.james.metrics.tests.RecordingMetricFactory;
 import org.apache.james.protocols.smtp.SMTPSession;
 import org.apache.james.protocols.smtp.hook.HookResult;
 import org.apache.james.protocols.smtp.hook.HookReturnCode;
@@ -51,13 +52,16 @@ class S25rCheckHookTest {
     }
 
     private static S25rCheck hook(String... parameters) throws ConfigurationException {
+        return hook(new S25rCheck(), parameters);
+    }
+
+    private static S25rCheck hook(S25rCheck hook, String... parameters) throws ConfigurationException {
         BaseHierarchicalConfiguration configuration = new BaseHierarchicalConfiguration();
         configuration.addProperty("dnsServers", dns.address());
         configuration.addProperty("dnsRetries", "0");
         for (int i = 0; i < parameters.length; i += 2) {
             configuration.addProperty(parameters[i], parameters[i + 1]);
         }
-        S25rCheck hook = new S25rCheck();
         hook.init(configuration);
         return hook;
     }
@@ -103,6 +107,21 @@ class S25rCheckHookTest {
                 .ptr(InetAddress.getByName("192.0.2.9"), "mail.example.jp").a("mail.example.jp", "192.0.2.9"));
         attachments.replaceAll((key, verdict) -> server.check(((S25rVerdict) verdict).client()));
         assertThat(rcpt(hook, session)).isEqualTo(HookResult.DECLINED);
+    }
+
+    @Test
+    void with_james_metric_system_each_connection_counts_its_verdict_dns_queries_and_time_once() throws Exception {
+        RecordingMetricFactory metrics = new RecordingMetricFactory(); // James's own recording MetricFactory
+        S25rCheck hook = hook(new S25rCheck(metrics));
+        SMTPSession flagged = session("192.0.2.9", null);
+        rcpt(hook, flagged);
+        rcpt(hook, flagged); // the second RCPT of the connection: decided already
+        rcpt(hook, session("192.0.2.10", null));
+
+        assertThat(metrics.countForPrefixName("inkan_")).containsOnly(Map.entry("inkan_s25r_flagged", 1),
+                Map.entry("inkan_s25r_temperror", 1), Map.entry("inkan_dns_queries", 3),
+                Map.entry("inkan_dns_failures", 1));
+        assertThat(metrics.executionTimesFor("inkan_time_S25rCheck")).hasSize(2);
     }
 
     @Test

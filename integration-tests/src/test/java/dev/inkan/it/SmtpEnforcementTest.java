@@ -81,7 +81,7 @@ public class SmtpEnforcementTest {
     }
 
     /** The example's SmtpChecks handler, its clients not skipped (the test's MTA is 127.0.0.1), plus {@code dns}. */
-    private static String handler(ConfExample example, String dns) {
+    static String handler(ConfExample example, String dns) {
         String handler = example.smtpChecksHandler();
         assertThat(handler).contains("<skipNetworks>127.0.0.0/8, ::1</skipNetworks>");
         return handler.replace("<skipNetworks>127.0.0.0/8, ::1</skipNetworks>", "<skipNetworks>::1</skipNetworks>")

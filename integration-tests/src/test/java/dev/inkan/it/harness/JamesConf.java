@@ -113,6 +113,20 @@ public final class JamesConf {
         return write("webadmin.properties", "enabled=true\nhost=127.0.0.1\nport=" + port + "\n");
     }
 
+    /**
+     * James's metrics on WebAdmin's {@code GET /metrics}, in Prometheus text: the route an operator adds with {@code
+     * extensions.routes} in {@code webadmin.properties} (after {@link #webAdmin}).
+     */
+    public JamesConf metricsRoute() {
+        try {
+            String properties = Files.readString(dir().resolve("webadmin.properties"));
+            return write("webadmin.properties", properties
+                    + "extensions.routes=org.apache.james.webadmin.dropwizard.MetricsRoutes\n");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private JamesConf bind(String file, int port) {
         String any = "<bind>127.0.0.1:0</bind>";
         try {

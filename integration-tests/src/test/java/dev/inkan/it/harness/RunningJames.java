@@ -18,6 +18,7 @@ import org.apache.james.modules.protocols.ImapGuiceProbe;
 import org.apache.james.modules.protocols.SmtpGuiceProbe;
 import org.apache.james.utils.DataProbeImpl;
 import org.apache.james.utils.MailRepositoryProbeImpl;
+import org.apache.james.utils.WebAdminGuiceProbe;
 import org.apache.mailet.Mail;
 
 /**
@@ -71,6 +72,11 @@ public final class RunningJames implements James {
     @Override
     public int imapPort() {
         return server.getProbe(ImapGuiceProbe.class).getImapPort();
+    }
+
+    /** The port of WebAdmin, when {@code webadmin.properties} enables it ({@link JamesConf#webAdmin}). */
+    public int webAdminPort() {
+        return server.getProbe(WebAdminGuiceProbe.class).getWebAdminPort().getValue();
     }
 
     public DataProbeImpl data() {

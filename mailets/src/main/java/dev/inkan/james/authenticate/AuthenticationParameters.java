@@ -6,6 +6,7 @@ import dev.inkan.james.config.AuthservIds;
 import dev.inkan.james.config.DnsParameters;
 import dev.inkan.james.config.KeyPolicyParameters;
 import dev.inkan.james.config.MailetParameters;
+import dev.inkan.james.metrics.InkanMetrics;
 import dev.inkan.message.MessageLimits;
 import java.time.Clock;
 import java.time.Duration;
@@ -34,9 +35,21 @@ public final class AuthenticationParameters {
         return Set.copyOf(names);
     }
 
-    /** The configuration, with SPF's HELO check as given and DMARC's settings when {@code dmarc} is not null. */
-    public static AuthenticationConfig read(MailetParameters p, Clock clock, boolean checkHelo, DmarcConfig dmarc)
-            throws MessagingException {
+    /**
+     * The pipeline of a checking mailet or SMTP hook: {@link #read} its configuration, its results and DNS queries
+     * counted in {@code metrics}.
+     */
+    public static MailAuthentication pipeline(MailetParameters p, Clock clock, boolean checkHelo, DmarcConfig dmarc,
+            InkanMetrics metrics) throws MessagingException {
+        return new MailAuthentication(read(p, clock, checkHelo, dmarc, metrics), metrics);
+    }
+
+    /**
+     * The configuration, with SPF's HELO check as given, DMARC's settings when {@code dmarc} is not null, and the DNS
+     * queries counted in {@code metrics}.
+     */
+    public static AuthenticationConfig read(MailetParameters p, Clock clock, boolean checkHelo, DmarcConfig dmarc,
+            InkanMetrics metrics) throws MessagingException {
         AuthenticationConfig.Builder b = AuthenticationConfig.builder(DnsParameters.resolver(p), AuthservIds.of(p))
                 .clock(clock)
                 .keyPolicy(KeyPolicyParameters.read(p))
@@ -45,7 +58,8 @@ public final class AuthenticationParameters {
                         p.integer("maxHeaderBytes", MessageLimits.DEFAULT.maxHeaderBytes(), 1024, 64 * 1024 * 1024)))
                 .dnsBudget(Duration.ofMillis(p.integer("dnsBudget",
                         (int) AuthenticationConfig.DEFAULT_DNS_BUDGET.toMillis(), 100, 600_000)))
-                .checkHelo(checkHelo);
+                .checkHelo(checkHelo)
+                .dnsObserver(metrics.dns());
         if (dmarc != null) {
             b.dmarc(dmarc);
         }

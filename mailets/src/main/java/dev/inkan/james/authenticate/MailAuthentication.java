@@ -10,6 +10,7 @@ import dev.inkan.authenticate.SmtpEnvelope;
 import dev.inkan.authres.ResultInfo;
 import dev.inkan.james.attributes.ResultAttributes;
 import dev.inkan.james.authres.AuthResultsField;
+import dev.inkan.james.metrics.InkanMetrics;
 import dev.inkan.james.message.MessageScan;
 import dev.inkan.message.MessageLimitException;
 import dev.inkan.net.IpLiteral;
@@ -33,13 +34,23 @@ public final class MailAuthentication {
     private static final Logger LOG = LoggerFactory.getLogger(MailAuthentication.class);
 
     private final Authenticator authenticator;
+    private final InkanMetrics metrics;
 
-    public MailAuthentication(AuthenticationConfig config) {
+    /**
+     * @param metrics counts the results of each evaluation ({@link InkanMetrics#results(Authentication)}); give
+     *     {@code config} its {@link InkanMetrics#dns()} observer to count the DNS queries as well
+     */
+    public MailAuthentication(AuthenticationConfig config, InkanMetrics metrics) {
         this.authenticator = new Authenticator(config);
+        this.metrics = metrics;
     }
 
     public AuthenticationConfig config() {
         return authenticator.config();
+    }
+
+    public InkanMetrics metrics() {
+        return metrics;
     }
 
     /**
@@ -63,6 +74,13 @@ public final class MailAuthentication {
      */
     public Authentication authenticate(Mail mail, SmtpEnvelope envelope, Set<Method> methods, RecordedResults recorded)
             throws IOException, MessagingException {
+        Authentication result = evaluate(mail, envelope, methods, recorded);
+        metrics.results(result);
+        return result;
+    }
+
+    private Authentication evaluate(Mail mail, SmtpEnvelope envelope, Set<Method> methods, RecordedResults recorded)
+            throws IOException, MessagingException {
         AuthenticationJob job = authenticator.start(envelope, methods, recorded);
         if (!job.needsMessage()) {
             return job.result(null); // SPF alone: the envelope is all it needs
@@ -79,8 +97,18 @@ public final class MailAuthentication {
 
     /** Methods that need no message (SPF) for an SMTP transaction, before there is a message (MAIL FROM). */
     public Authentication authenticate(SmtpEnvelope envelope, Set<Method> methods) throws IOException {
-        return authenticator.authenticate(java.io.InputStream.nullInputStream(), envelope, methods,
+        Authentication result = authenticator.authenticate(java.io.InputStream.nullInputStream(), envelope, methods,
                 RecordedResults.none());
+        metrics.results(result);
+        return result;
+    }
+
+    /**
+     * What a mailet checking one method does with a mail, timed as {@code mailet}: {@link #check} it, then {@link
+     * #record} the results.
+     */
+    public void checkAndRecord(Mail mail, Method method, String onFailure, String mailet) {
+        metrics.time(mailet, () -> record(mail, method, check(mail, method, onFailure, mailet), mailet));
     }
 
     /**
@@ -91,10 +119,20 @@ public final class MailAuthentication {
         try {
             return authenticate(mail, Set.of(method)).resultInfos(method);
         } catch (Exception e) {
-            LOG.warn("{}: mail {} could not be checked; recording {}={}", mailet, mail.getName(), method.keyword(),
-                    onFailure, e);
-            return List.of(new ResultInfo(method.keyword(), onFailure, "internal error", null, List.of()));
+            return internalError(mail, method, onFailure, mailet, e);
         }
+    }
+
+    /**
+     * The result for a failure of Inkan's own while checking {@code method} for {@code mail}: {@code
+     * <method>=<result> (internal error)}, logged at WARN naming {@code mailet} and the mail, and counted.
+     */
+    public List<ResultInfo> internalError(Mail mail, Method method, String result, String mailet, Exception e) {
+        LOG.warn("{}: mail {} could not be checked; recording {}={}", mailet, mail.getName(), method.keyword(), result,
+                e);
+        List<ResultInfo> infos = List.of(new ResultInfo(method.keyword(), result, "internal error", null, List.of()));
+        metrics.results(infos);
+        return infos;
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.inkan.james.config;
 
 import dev.inkan.dns.DnsLookups;
+import dev.inkan.dns.DnsObserver;
 import dev.inkan.s25r.S25rChecker;
 import dev.inkan.s25r.S25rList;
 import java.io.IOException;
@@ -32,11 +33,16 @@ public final class S25rParameters {
     }
 
     public static S25rChecker checker(MailetParameters p) throws MessagingException {
+        return checker(p, DnsObserver.NONE);
+    }
+
+    /** As {@link #checker(MailetParameters)}, telling {@code observer} of its DNS queries (metrics). */
+    public static S25rChecker checker(MailetParameters p, DnsObserver observer) throws MessagingException {
         S25rList allow = list(p, "allow", "allowFile");
         S25rList deny = list(p, "deny", "denyFile");
         Duration budget = Duration.ofMillis(p.integer("dnsBudget",
                 (int) S25rChecker.DEFAULT_DNS_BUDGET.toMillis(), 100, 600_000));
-        return new S25rChecker(new DnsLookups(DnsParameters.resolver(p)), budget, allow, deny);
+        return new S25rChecker(new DnsLookups(DnsParameters.resolver(p), observer), budget, allow, deny);
     }
 
     private static S25rList list(MailetParameters p, String inline, String fileParameter) throws MessagingException {

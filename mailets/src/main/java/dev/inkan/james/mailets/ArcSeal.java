@@ -5,6 +5,7 @@ import dev.inkan.authenticate.Authentication;
 import dev.inkan.authenticate.Method;
 import dev.inkan.james.authenticate.AuthenticationParameters;
 import dev.inkan.james.authenticate.MailAuthentication;
+import dev.inkan.james.metrics.InkanMetrics;
 import java.util.ArrayList;
 import dev.inkan.arc.ArcSealer;
 import dev.inkan.arc.ArcSealerConfig;
@@ -21,8 +22,10 @@ import java.time.Clock;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import javax.inject.Inject;
 import javax.mail.MessagingException;
 import javax.mail.internet.MimeMessage;
+import org.apache.james.metrics.api.MetricFactory;
 import org.apache.mailet.Mail;
 import org.apache.mailet.base.GenericMailet;
 import org.slf4j.Logger;
@@ -45,16 +48,29 @@ public class ArcSeal extends GenericMailet {
     private static final List<Method> HOP_METHODS = List.of(Method.SPF, Method.DKIM, Method.ARC, Method.DMARC);
 
     private final Clock clock;
+    private final InkanMetrics metrics;
     private ArcSealer sealer;
     private MailAuthentication pipeline;
     private boolean convertTo7Bit;
 
+    /** Counting nothing (no metric system given). */
     public ArcSeal() {
-        this(Clock.systemUTC());
+        this(Clock.systemUTC(), InkanMetrics.none());
+    }
+
+    /** As James builds it: ARC sets per domain, the chain validations it makes itself, DNS queries and time counted in James's metric system. */
+    @Inject
+    public ArcSeal(MetricFactory metricFactory) {
+        this(Clock.systemUTC(), InkanMetrics.of(metricFactory));
     }
 
     ArcSeal(Clock clock) {
+        this(clock, InkanMetrics.none());
+    }
+
+    ArcSeal(Clock clock, InkanMetrics metrics) {
         this.clock = clock;
+        this.metrics = metrics;
     }
 
     @Override
@@ -64,7 +80,7 @@ public class ArcSeal extends GenericMailet {
         allowed.addAll(List.of("headers", "convertTo7Bit"));
         checkInitParameters(allowed);
         MailetParameters p = new MailetParameters("ArcSeal", this::getInitParameter);
-        pipeline = new MailAuthentication(AuthenticationParameters.read(p, clock, false, null));
+        pipeline = AuthenticationParameters.pipeline(p, clock, false, null, metrics);
         convertTo7Bit = p.bool("convertTo7Bit", true);
         ArcSealerConfig.Builder config = ArcSealerConfig.builder(pipeline.config().authservId()).clock(clock)
                 .keys(new KeySourceParameters(p).selector(null, true, key -> { }, clock));
@@ -80,6 +96,10 @@ public class ArcSeal extends GenericMailet {
 
     @Override
     public void service(Mail mail) {
+        metrics.time("ArcSeal", () -> seal(mail));
+    }
+
+    private void seal(Mail mail) {
         try {
             ArcVerdict incoming = incoming(mail);
             MimeMessage message = mail.getMessage();
@@ -89,6 +109,7 @@ public class ArcSeal extends GenericMailet {
                     List.of(job)), hopResults(mail));
             if (result instanceof ArcSealResult.Sealed sealed) {
                 HeaderEditor.rewrite(message, sealed.fields(), line -> true);
+                metrics.sealed(sealed.domain());
             } else {
                 LOG.info("ArcSeal: mail {} not sealed: {}", mail.getName(), ((ArcSealResult.NotSealed) result).reason().text());
             }

@@ -4,8 +4,11 @@ import dev.inkan.authenticate.Method;
 import dev.inkan.james.authenticate.AuthenticationParameters;
 import dev.inkan.james.authenticate.MailAuthentication;
 import dev.inkan.james.config.MailetParameters;
+import dev.inkan.james.metrics.InkanMetrics;
 import java.time.Clock;
+import javax.inject.Inject;
 import javax.mail.MessagingException;
+import org.apache.james.metrics.api.MetricFactory;
 import org.apache.mailet.Mail;
 import org.apache.mailet.base.GenericMailet;
 
@@ -19,19 +22,30 @@ import org.apache.mailet.base.GenericMailet;
  */
 public class SenderIdCheck extends GenericMailet {
 
+    private final InkanMetrics metrics;
     private MailAuthentication pipeline;
+
+    /** Counting nothing (no metric system given). */
+    public SenderIdCheck() {
+        this.metrics = InkanMetrics.none();
+    }
+
+    /** As James builds it: results, DNS queries and time counted in James's metric system. */
+    @Inject
+    public SenderIdCheck(MetricFactory metricFactory) {
+        this.metrics = InkanMetrics.of(metricFactory);
+    }
 
     @Override
     public void init() throws MessagingException {
         checkInitParameters(AuthenticationParameters.NAMES);
         MailetParameters p = new MailetParameters("SenderIdCheck", this::getInitParameter);
-        pipeline = new MailAuthentication(AuthenticationParameters.read(p, Clock.systemUTC(), false, null));
+        pipeline = AuthenticationParameters.pipeline(p, Clock.systemUTC(), false, null, metrics);
     }
 
     @Override
     public void service(Mail mail) {
-        pipeline.record(mail, Method.SENDER_ID, pipeline.check(mail, Method.SENDER_ID, "temperror", "SenderIdCheck"),
-                "SenderIdCheck");
+        pipeline.checkAndRecord(mail, Method.SENDER_ID, "temperror", "SenderIdCheck");
     }
 
     @Override

@@ -10,6 +10,7 @@ import dev.inkan.james.authenticate.MailAuthentication;
 import dev.inkan.james.authres.AuthResultsField;
 import dev.inkan.james.config.MailetParameters;
 import dev.inkan.james.config.SkippedClients;
+import dev.inkan.james.metrics.InkanMetrics;
 import dev.inkan.spf.SpfVerdict;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -17,7 +18,9 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import javax.inject.Inject;
 import javax.mail.MessagingException;
+import org.apache.james.metrics.api.MetricFactory;
 import org.apache.mailet.Mail;
 import org.apache.mailet.base.GenericMailet;
 import org.slf4j.Logger;
@@ -37,16 +40,29 @@ public class SpfCheck extends GenericMailet {
     private static final Set<String> PARAMETERS = Set.of("checkHelo", "addReceivedSpf");
 
     private final Clock clock;
+    private final InkanMetrics metrics;
     private MailAuthentication pipeline;
     private boolean addReceivedSpf;
     private SkippedClients skipped;
 
+    /** Counting nothing (no metric system given). */
     public SpfCheck() {
-        this(Clock.systemUTC());
+        this(Clock.systemUTC(), InkanMetrics.none());
+    }
+
+    /** As James builds it: results, DNS queries and time counted in James's metric system. */
+    @Inject
+    public SpfCheck(MetricFactory metricFactory) {
+        this(Clock.systemUTC(), InkanMetrics.of(metricFactory));
     }
 
     SpfCheck(Clock clock) {
+        this(clock, InkanMetrics.none());
+    }
+
+    SpfCheck(Clock clock, InkanMetrics metrics) {
         this.clock = clock;
+        this.metrics = metrics;
     }
 
     @Override
@@ -58,11 +74,15 @@ public class SpfCheck extends GenericMailet {
         MailetParameters p = new MailetParameters("SpfCheck", this::getInitParameter);
         addReceivedSpf = p.bool("addReceivedSpf", true);
         skipped = SkippedClients.read(p);
-        pipeline = new MailAuthentication(AuthenticationParameters.read(p, clock, p.bool("checkHelo", false), null));
+        pipeline = AuthenticationParameters.pipeline(p, clock, p.bool("checkHelo", false), null, metrics);
     }
 
     @Override
     public void service(Mail mail) {
+        metrics.time("SpfCheck", () -> check(mail));
+    }
+
+    private void check(Mail mail) {
         SmtpEnvelope envelope = MailAuthentication.envelope(mail);
         if (!envelope.hasClient() || skipped.skips(envelope.clientIp(), envelope.authenticated())) {
             return;
@@ -78,8 +98,7 @@ public class SpfCheck extends GenericMailet {
                 }
             }
         } catch (Exception e) {
-            LOG.warn("SpfCheck: mail {} could not be checked; recording spf=temperror", mail.getName(), e);
-            results = List.of(new ResultInfo("spf", "temperror", "internal error", null, List.of()));
+            results = pipeline.internalError(mail, Method.SPF, "temperror", "SpfCheck", e);
         }
         try {
             ResultAttributes.put(mail, "spf", results);

@@ -3,6 +3,7 @@ package dev.inkan.james.smtp;
 import dev.inkan.james.config.MailetParameters;
 import dev.inkan.james.config.S25rParameters;
 import dev.inkan.james.config.SkippedClients;
+import dev.inkan.james.metrics.InkanMetrics;
 import dev.inkan.s25r.S25rChecker;
 import dev.inkan.s25r.S25rResult;
 import dev.inkan.s25r.S25rVerdict;
@@ -10,11 +11,13 @@ import java.net.InetAddress;
 import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
+import javax.inject.Inject;
 import javax.mail.MessagingException;
 import org.apache.commons.configuration2.Configuration;
 import org.apache.commons.configuration2.ex.ConfigurationException;
 import org.apache.james.core.MailAddress;
 import org.apache.james.core.MaybeSender;
+import org.apache.james.metrics.api.MetricFactory;
 import org.apache.james.protocols.api.ProtocolSession;
 import org.apache.james.protocols.smtp.SMTPSession;
 import org.apache.james.protocols.smtp.hook.HookResult;
@@ -48,9 +51,21 @@ public class S25rCheck implements RcptHook {
     private static final ProtocolSession.AttachmentKey<S25rVerdict> VERDICT =
             ProtocolSession.AttachmentKey.of("dev.inkan.smtp.s25r", S25rVerdict.class);
 
+    private final InkanMetrics metrics;
     private S25rChecker checker;
     private SkippedClients skipped;
     private boolean tempfail;
+
+    /** Counting nothing (no metric system given). */
+    public S25rCheck() {
+        this.metrics = InkanMetrics.none();
+    }
+
+    /** As James builds it: verdicts, DNS queries and time counted in James's metric system. */
+    @Inject
+    public S25rCheck(MetricFactory metricFactory) {
+        this.metrics = InkanMetrics.of(metricFactory);
+    }
 
     @Override
     public void init(Configuration configuration) throws ConfigurationException {
@@ -59,7 +74,7 @@ public class S25rCheck implements RcptHook {
         known.add("onTemperror");
         MailetParameters p = HandlerParameters.read("S25rCheck", configuration, known);
         try {
-            checker = S25rParameters.checker(p);
+            checker = S25rParameters.checker(p, metrics.dns());
             skipped = SkippedClients.read(p);
             tempfail = !p.choice("onTemperror", "tempfail", "accept");
         } catch (MessagingException e) {
@@ -76,7 +91,8 @@ public class S25rCheck implements RcptHook {
             }
             S25rVerdict verdict = session.getAttachment(VERDICT, ProtocolSession.State.Connection).orElse(null);
             if (verdict == null) {
-                verdict = checker.check(client);
+                verdict = metrics.time("S25rCheck", () -> checker.check(client));
+                metrics.result("s25r", verdict.result().name());
                 session.setAttachment(VERDICT, verdict, ProtocolSession.State.Connection);
             }
             Optional<S25rReply> reply = S25rReply.of(verdict);

@@ -16,6 +16,7 @@ import dev.inkan.james.authres.AuthResultsField;
 import dev.inkan.james.config.DmarcParameters;
 import dev.inkan.james.config.MailetParameters;
 import dev.inkan.james.config.SkippedClients;
+import dev.inkan.james.metrics.InkanMetrics;
 import dev.inkan.james.reports.DmarcReporting;
 import dev.inkan.spf.SpfResult;
 import dev.inkan.spf.SpfVerdict;
@@ -26,10 +27,12 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import javax.inject.Inject;
 import javax.mail.MessagingException;
 import org.apache.commons.configuration2.Configuration;
 import org.apache.commons.configuration2.ex.ConfigurationException;
 import org.apache.james.core.MaybeSender;
+import org.apache.james.metrics.api.MetricFactory;
 import org.apache.james.protocols.api.ProtocolSession;
 import org.apache.james.protocols.smtp.SMTPSession;
 import org.apache.james.protocols.smtp.hook.HookResult;
@@ -73,6 +76,7 @@ public class SmtpChecks implements MailHook, JamesMessageHook {
     private static final Set<String> PARAMETERS = Set.of("mode", "publicSuffixList", "trustedArcSealers",
             "rejectSpfFail", "spfTemperror", "onDmarcReject", "onTemperror");
 
+    private final InkanMetrics metrics;
     private MailAuthentication pipeline;
     private DmarcReporting reporting;
     private boolean rejectSpfFail;
@@ -80,6 +84,17 @@ public class SmtpChecks implements MailHook, JamesMessageHook {
     private boolean rejectDmarc;
     private boolean dmarcTempfail;
     private SkippedClients skipped;
+
+    /** Counting nothing (no metric system given). */
+    public SmtpChecks() {
+        this.metrics = InkanMetrics.none();
+    }
+
+    /** As James builds it: results, DNS queries and time counted in James's metric system. */
+    @Inject
+    public SmtpChecks(MetricFactory metricFactory) {
+        this.metrics = InkanMetrics.of(metricFactory);
+    }
 
     @Override
     public void init(Configuration configuration) throws ConfigurationException {
@@ -89,8 +104,8 @@ public class SmtpChecks implements MailHook, JamesMessageHook {
         allowed.addAll(DmarcReporting.NAMES);
         MailetParameters p = HandlerParameters.read("SmtpChecks", configuration, allowed);
         try {
-            pipeline = new MailAuthentication(AuthenticationParameters.read(p, Clock.systemUTC(), false,
-                    DmarcParameters.config(p)));
+            pipeline = AuthenticationParameters.pipeline(p, Clock.systemUTC(), false, DmarcParameters.config(p),
+                    metrics);
             rejectSpfFail = p.bool("rejectSpfFail", false);
             spfTempfail = p.choice("spfTemperror", "accept", "tempfail");
             rejectDmarc = !p.choice("onDmarcReject", "reject", "accept");
@@ -104,6 +119,10 @@ public class SmtpChecks implements MailHook, JamesMessageHook {
 
     @Override
     public HookResult doMail(SMTPSession session, MaybeSender sender) {
+        return metrics.time("SmtpChecks_mailFrom", () -> checkMailFrom(session, sender));
+    }
+
+    private HookResult checkMailFrom(SMTPSession session, MaybeSender sender) {
         Optional<SmtpEnvelope> envelope = envelope(session, sender);
         if (envelope.isEmpty()) {
             return HookResult.DECLINED;
@@ -127,6 +146,10 @@ public class SmtpChecks implements MailHook, JamesMessageHook {
 
     @Override
     public HookResult onMessage(SMTPSession session, Mail mail) {
+        return metrics.time("SmtpChecks_message", () -> checkMessage(session, mail));
+    }
+
+    private HookResult checkMessage(SMTPSession session, Mail mail) {
         Optional<SmtpEnvelope> envelope = envelope(session, mail.getMaybeSender());
         if (envelope.isEmpty()) {
             return HookResult.DECLINED;
