@@ -5,12 +5,25 @@ package dev.inkan.message;
  * SP, empty lines at the end ignored; a non-empty body ends with exactly one CRLF, an empty body stays
  * empty (the RFC's text and errata 1384 as all major implementations read it).
  *
- * <p>Bytes that are already canonical are copied as whole runs: a run goes on over content, over a single
- * SP followed by content, and over a CRLF followed by content; it stops at a TAB, at SP followed by WSP or
- * CR, and at any other CR. The special bytes then go through the small state machine. Output is gathered
- * in an 8 KiB buffer so the digests see large blocks.
+ * <p>Line ends: CR LF, or a bare LF, which the sink would otherwise have turned into CR LF first (a bare CR is
+ * content). Reading bare LFs here lets the sink hand the body over as it arrives, without scanning it for them
+ * (see {@link #readsBareLf()}): that second pass over every byte cost as much as this one.
+ *
+ * <p>The body is nearly always canonical as it stands, so the work is finding the few bytes that are not and
+ * handing everything else to the digests untouched. {@link ByteSearch#nextRelaxedStop} skips, eight bytes at a
+ * time, over printable and 8-bit bytes and single SPs between them; in prose it stops only at line ends, and a
+ * line end followed by more text (after any number of empty lines) is canonical too, so the run goes on there
+ * without leaving the loop. What ends a run (a TAB, SP before white space or a line end, a line end followed
+ * by white space, a bare CR or LF, other control characters, the end of the chunk) goes through the small
+ * state machine in {@link #update}, which keeps only counters: line ends not yet written (they may be
+ * trailing), one pending SP, a CR that may start a line end in the next chunk. Long runs go to the digests
+ * directly, without a copy; short ones (text full of white space to fix) are gathered in a buffer so the
+ * digests still see large blocks.
  */
 final class RelaxedBodyCanonicalizer extends BodyCanonicalizer {
+
+    /** Runs at least this long skip the buffer: a digest call costs about as much as copying this many bytes. */
+    private static final int DIRECT_RUN = 512;
 
     private final byte[] buffer = new byte[8192];
     private int used;
@@ -24,6 +37,11 @@ final class RelaxedBodyCanonicalizer extends BodyCanonicalizer {
     }
 
     @Override
+    boolean readsBareLf() {
+        return true;
+    }
+
+    @Override
     void update(byte[] b, int off, int len) {
         int end = off + len;
         int i = off;
@@ -32,8 +50,7 @@ final class RelaxedBodyCanonicalizer extends BodyCanonicalizer {
             if (pendingCr) {
                 pendingCr = false;
                 if (c == '\n') {
-                    pendingSpace = false; // trailing white space of the line is dropped
-                    heldCrlfs++;
+                    lineEnd();
                     i++;
                     continue;
                 }
@@ -42,10 +59,14 @@ final class RelaxedBodyCanonicalizer extends BodyCanonicalizer {
             if (c == '\r') {
                 pendingCr = true;
                 i++;
+            } else if (c == '\n') {
+                lineEnd(); // a bare LF: the line end the sink's normalisation would have made of it
+                i++;
             } else if (c == ' ' || c == '\t') {
                 pendingSpace = true;
                 i++;
             } else {
+                // Content (a control character other than CR and LF is content too, hence i + 1).
                 int start = i;
                 i = endOfCanonicalRun(b, i + 1, end);
                 content(b, start, i - start);
@@ -53,31 +74,29 @@ final class RelaxedBodyCanonicalizer extends BodyCanonicalizer {
         }
     }
 
-    /** The end of the run of already-canonical bytes starting before {@code i}. */
-    private static int endOfCanonicalRun(byte[] b, int i, int end) {
-        while (i < end) {
-            i = ByteSearch.nextSpaceOrControl(b, i, end); // printable ASCII and 8-bit bytes are canonical
-            if (i == end) {
-                return end;
-            }
-            byte d = b[i];
-            if (d == '\r') {
-                if (i + 2 < end && b[i + 1] == '\n' && isContent(b[i + 2])) {
-                    i += 3; // CRLF then content: canonical as it stands
-                    continue;
-                }
-                return i;
-            }
-            if (d == '\t' || d == ' ' && (i + 1 == end || !isContent(b[i + 1]))) {
-                return i;
-            }
-            i++;
-        }
-        return i;
+    /** A line end: white space before it is dropped; the CRLF is held until content follows. */
+    private void lineEnd() {
+        pendingSpace = false;
+        heldCrlfs++;
     }
 
-    private static boolean isContent(byte c) {
-        return c != '\r' && c != ' ' && c != '\t';
+    /**
+     * The end of the run of canonical bytes that starts before {@code i} with content: the first byte from
+     * {@code i} on that the state machine has to see. CR LF pairs (one or more: empty lines inside the body are
+     * canonical) followed by content belong to the run; the search resumes at that content.
+     */
+    private static int endOfCanonicalRun(byte[] b, int i, int end) {
+        while (true) {
+            int stop = ByteSearch.nextRelaxedStop(b, i, end);
+            int k = stop;
+            while (k + 1 < end && b[k] == '\r' && b[k + 1] == '\n') {
+                k += 2;
+            }
+            if (k == stop || k == end || !ByteSearch.isAboveSpace(b[k])) {
+                return stop;
+            }
+            i = k + 1;
+        }
     }
 
     /** Emits held line ends and a pending space, then canonical content. */
@@ -97,12 +116,13 @@ final class RelaxedBodyCanonicalizer extends BodyCanonicalizer {
             pendingSpace = false;
         }
         anyContent = true;
+        if (n >= DIRECT_RUN) {
+            flush();
+            out.accept(b, start, n);
+            return;
+        }
         if (n > buffer.length - used) {
             flush();
-            if (n > buffer.length) {
-                out.accept(b, start, n);
-                return;
-            }
         }
         System.arraycopy(b, start, buffer, used, n);
         used += n;
