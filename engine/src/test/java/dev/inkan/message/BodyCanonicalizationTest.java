@@ -88,7 +88,8 @@ class BodyCanonicalizationTest {
     static Stream<Arguments> unnormalisedBodies() {
         Random random = new Random(4400);
         String[] alphabet = {"a", " ", "\t", "\r", "\n", "\n", "\r\n", "  ", "\t ", "x", "quick brown fox jumps",
-            "0123456789abcdef over the lazy dog", "\u00e9\u00e8\u00ff\u00a0abcdefgh", "\u0001\u007f\u000b", "\r\n\r\n"};
+            "0123456789abcdef over the lazy dog", "\u00e9\u00e8\u00ff\u00a0abcdefgh", "\u0001\u007f\u000b", "\r\n\r\n",
+            "wow! !!"};
         List<Arguments> cases = new ArrayList<>();
         for (int i = 0; i < 400; i++) {
             StringBuilder body = new StringBuilder();
@@ -150,6 +151,7 @@ class BodyCanonicalizationTest {
                 "bare\rCR inside, bare\nLF inside, CR CR LF\r\r\nand a final bare CR\r",
                 "\r\n\r\n  leading empty lines and a line starting with spaces\r\n \tx\r\n",
                 "no line end at all, white space at the very end of the body   ",
+                "exclamation marks after white space !\r\n!!  ! \t!\r\nand a long line after them, twenty bytes\r\n",
                 "lf only\nbody\n\n\nwith trailing empty lines\n\n",
                 "\u00e9\u00e8 8-bit \u00ff\u00a0bytes \u0001\u007f controls \u000b\u000c between words\r\n");
     }
