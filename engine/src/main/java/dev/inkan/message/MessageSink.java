@@ -76,9 +76,7 @@ public final class MessageSink extends OutputStream {
         size += len;
         int end = off + len;
         if (bodyAsItArrives) {
-            for (BodyCanonicalizer c : canonicalizers) {
-                c.update(b, off, len);
-            }
+            updateCanonicalizers(b, off, len);
             return;
         }
         int start = off;
@@ -111,8 +109,13 @@ public final class MessageSink extends OutputStream {
             off += consumed;
             len -= consumed;
         }
-        for (BodyCanonicalizer c : canonicalizers) {
-            c.update(b, off, len);
+        updateCanonicalizers(b, off, len);
+    }
+
+    /** Indexed, not for-each: an iterator per write is an allocation whenever the JIT does not remove it. */
+    private void updateCanonicalizers(byte[] b, int off, int len) {
+        for (int i = 0; i < canonicalizers.size(); i++) {
+            canonicalizers.get(i).update(b, off, len);
         }
     }
 

@@ -25,7 +25,8 @@ final class RelaxedBodyCanonicalizer extends BodyCanonicalizer {
     /** Runs at least this long skip the buffer: a digest call costs about as much as copying this many bytes. */
     private static final int DIRECT_RUN = 512;
 
-    private final byte[] buffer = new byte[8192];
+    /** Gathers short runs only (long ones bypass it), so 2 KiB blocks are large enough for the digests. */
+    private final byte[] buffer = new byte[2048];
     private int used;
     private long heldCrlfs;
     private boolean pendingSpace;
