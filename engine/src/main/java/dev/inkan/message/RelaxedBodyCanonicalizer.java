@@ -14,15 +14,15 @@ package dev.inkan.message;
  * printable and 8-bit bytes and single SPs between them eight bytes at a time; in prose it flags only line ends,
  * and a line end followed by more text (after any number of empty lines) is canonical too, so the run goes on
  * there without leaving the loop. What ends a run (a TAB, SP before white space or a line end, a line end followed
- * by white space, a bare CR or LF, other control characters, the end of the chunk) goes through the small
- * state machine in {@link #update}, which keeps only counters: line ends not yet written (they may be
- * trailing), one pending SP, a CR that may start a line end in the next chunk. Long runs go to the digests
- * directly, without a copy; short ones (text full of white space to fix) are gathered in a buffer so the
- * digests still see large blocks.
+ * by white space, a bare CR or LF, other control characters, the end of the chunk; now and then needlessly, a '!'
+ * the search flags) goes through the small state machine in {@link #update}, which keeps only counters: line
+ * ends not yet written (they may be trailing), one pending SP, a CR that may start a line end in the next chunk.
+ * Long runs go to the digests directly, without a copy; short ones (text full of white space to fix) are
+ * gathered in a buffer so the digests still see large blocks.
  */
 final class RelaxedBodyCanonicalizer extends BodyCanonicalizer {
 
-    /** Runs at least this long skip the buffer: a digest call costs about as much as copying this many bytes. */
+    /** Runs at least this long go to the digests directly; shorter ones are gathered, not hashed a few at a time. */
     private static final int DIRECT_RUN = 512;
 
     /** Gathers short runs only (long ones bypass it), so 2 KiB blocks are large enough for the digests. */

@@ -109,7 +109,8 @@ class BodyCanonicalizationTest {
         BodyHashKey relaxed = BodyHashKey.of(Canonicalization.RELAXED, HashAlgorithm.SHA256);
         BodyHashKey simple = BodyHashKey.of(Canonicalization.SIMPLE, HashAlgorithm.SHA256);
         byte[] message = latin1("X: y\n\n" + body);
-        MessageSink sink = new MessageSink(List.of(headers -> withSimple ? List.of(relaxed, simple) : List.of(relaxed)));
+        List<BodyHashKey> keys = withSimple ? List.of(relaxed, simple) : List.of(relaxed);
+        MessageSink sink = new MessageSink(List.of(headers -> keys));
         for (int i = 0; i < message.length; i += chunk) {
             sink.write(message, i, Math.min(chunk, message.length - i));
         }
