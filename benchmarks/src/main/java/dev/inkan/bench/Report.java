@@ -201,7 +201,7 @@ public final class Report {
     private static String describeBodyPath(String method) {
         switch (method) {
             case "sha256": return "raw SHA-256 (MessageDigest)";
-            case "sinkOnly": return "MessageSink, no digest (CRLF + header split)";
+            case "sinkOnly": return "MessageSink, no digest (header split; the body is not scanned)";
             case "simple": return "MessageSink, simple + SHA-256";
             default: return "MessageSink, relaxed + SHA-256";
         }

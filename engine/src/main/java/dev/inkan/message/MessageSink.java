@@ -13,7 +13,8 @@ import java.util.Set;
 
 /**
  * The single pass over a message: write the raw message in (James's {@code MimeMessage.writeTo}, a file
- * copy), close, then read {@link #scanned()}. Bare LF is normalised to CRLF on the way in. The header block
+ * copy), close, then read {@link #scanned()}. Bare LF is normalised to CRLF on the way in (in the body by the
+ * canonicalizer itself where it can: {@link BodyCanonicalizer#readsBareLf()}). The header block
  * is kept byte-exact (it is the only part buffered, bounded by {@link MessageLimits}); once it is complete
  * every {@link BodyHashRequester} says which body digests it needs, and the body streams through each
  * distinct canonicalization once, fanning out to each distinct digest. Not thread-safe; one per message.
@@ -36,6 +37,12 @@ public final class MessageSink extends OutputStream {
     private HeaderBlock headers;
     private final List<BodyCanonicalizer> canonicalizers = new ArrayList<>();
     private final List<BodyDigests> digests = new ArrayList<>();
+    /**
+     * Set once the header block is complete when no canonicalizer needs bare LFs made CR LF (none at all, or
+     * only those that read bare LFs themselves): the body then skips the LF scan below, which would otherwise be
+     * a second pass over every byte.
+     */
+    private boolean bodyAsItArrives;
     private ScannedMessage scanned;
 
     public MessageSink(MessageLimits limits, List<? extends BodyHashRequester> requesters) {
@@ -68,6 +75,10 @@ public final class MessageSink extends OutputStream {
         }
         size += len;
         int end = off + len;
+        if (bodyAsItArrives) {
+            updateCanonicalizers(b, off, len);
+            return;
+        }
         int start = off;
         for (int lf = ByteSearch.nextLf(b, off, end); lf < end; lf = ByteSearch.nextLf(b, lf + 1, end)) {
             boolean crBefore = lf > off ? b[lf - 1] == '\r' : lastWasCr;
@@ -98,8 +109,13 @@ public final class MessageSink extends OutputStream {
             off += consumed;
             len -= consumed;
         }
-        for (BodyCanonicalizer c : canonicalizers) {
-            c.update(b, off, len);
+        updateCanonicalizers(b, off, len);
+    }
+
+    /** Indexed, not for-each: an iterator per write is an allocation whenever the JIT does not remove it. */
+    private void updateCanonicalizers(byte[] b, int off, int len) {
+        for (int i = 0; i < canonicalizers.size(); i++) {
+            canonicalizers.get(i).update(b, off, len);
         }
     }
 
@@ -164,6 +180,7 @@ public final class MessageSink extends OutputStream {
                 return d;
             }).add(key);
         }
+        bodyAsItArrives = canonicalizers.stream().allMatch(BodyCanonicalizer::readsBareLf);
     }
 
     @Override

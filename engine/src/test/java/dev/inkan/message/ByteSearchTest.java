@@ -17,9 +17,55 @@ class ByteSearchTest {
         check((b, from, end) -> ByteSearch.nextLf(b, from, end), c -> c == '\n');
     }
 
+    /** Every pair of byte values at every pair of neighbouring lanes, the ninth byte (the next one) included. */
     @Test
-    void the_space_or_control_search_stops_at_0x00_to_0x20_only() {
-        check((b, from, end) -> ByteSearch.nextSpaceOrControl(b, from, end), c -> c >= 0 && c <= 0x20);
+    void relaxed_stop_candidates_flag_every_stop_and_only_a_rare_exclamation_mark_besides() {
+        byte[] b = new byte[9];
+        for (int at = 0; at < 8; at++) {
+            for (int first = 0; first < 256; first++) {
+                for (int second = 0; second < 256; second++) {
+                    Arrays.fill(b, (byte) 'a');
+                    b[at] = (byte) first;
+                    b[at + 1] = (byte) second;
+                    checkCandidates(b);
+                }
+            }
+        }
+        Random random = new Random(6376);
+        for (int round = 0; round < 200_000; round++) {
+            for (int k = 0; k < b.length; k++) {
+                b[k] = ALPHABET[random.nextInt(ALPHABET.length)];
+            }
+            checkCandidates(b);
+        }
+    }
+
+    private static void checkCandidates(byte[] b) {
+        long flags = ByteSearch.relaxedStopCandidates(b, 0);
+        for (int k = 0; k < 8; k++) {
+            boolean flagged = (flags >>> (8 * k) & 0xff) == 0x80;
+            boolean stop = b[k] >= 0 && b[k] <= 0x20 && !(b[k] == ' ' && (b[k + 1] < 0 || b[k + 1] > 0x20));
+            boolean exclamation = b[k] == '!' || b[k] == ' ' && b[k + 1] == '!';
+            if (flagged != stop && !(flagged && exclamation)) {
+                assertThat(flagged).as("lane %d of %s", k, Arrays.toString(b)).isEqualTo(stop);
+            }
+        }
+        assertThat(flags & ~0x8080808080808080L).isZero();
+    }
+
+    @Test
+    void lanes_gathers_the_high_bits_in_order() {
+        Random random = new Random(1);
+        for (int round = 0; round < 10_000; round++) {
+            int expected = random.nextInt(256);
+            long highBits = 0;
+            for (int k = 0; k < 8; k++) {
+                if ((expected >>> k & 1) != 0) {
+                    highBits |= 0x80L << (8 * k);
+                }
+            }
+            assertThat(ByteSearch.lanes(highBits)).isEqualTo(expected);
+        }
     }
 
     private interface Search {
