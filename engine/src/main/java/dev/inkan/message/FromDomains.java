@@ -36,8 +36,12 @@ public record FromDomains(int fields, List<String> domains, int withoutDomain, b
         domains = List.copyOf(domains);
     }
 
-    /** The author domains of {@code headers}. */
+    /** The author domains of {@code headers} (parsed once per block: {@link HeaderBlock#fromDomains()}). */
     public static FromDomains of(HeaderBlock headers) {
+        return headers.fromDomains();
+    }
+
+    static FromDomains parse(HeaderBlock headers) {
         List<HeaderField> from = headers.named("From");
         List<String> domains = new ArrayList<>();
         int withoutDomain = 0;

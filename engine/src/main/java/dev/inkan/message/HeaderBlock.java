@@ -7,6 +7,12 @@ import java.util.List;
 public final class HeaderBlock {
 
     private final List<HeaderField> fields;
+    /**
+     * The author domains, parsed once: DKIM (the author's signatures first), the DMARC prefetch and DMARC itself
+     * all ask, and Mime4j's strict address parser is not cheap (each parser it builds constructs a Throwable). The
+     * block is immutable, so a race only parses twice.
+     */
+    private volatile FromDomains fromDomains;
 
     public HeaderBlock(List<HeaderField> fields) {
         this.fields = List.copyOf(fields);
@@ -46,6 +52,16 @@ public final class HeaderBlock {
             }
         }
         return out;
+    }
+
+    /** The domains of the author mailboxes ({@link FromDomains#of}), parsed on first use. */
+    public FromDomains fromDomains() {
+        FromDomains parsed = fromDomains;
+        if (parsed == null) {
+            parsed = FromDomains.parse(this);
+            fromDomains = parsed;
+        }
+        return parsed;
     }
 
     /** The total size in bytes. */

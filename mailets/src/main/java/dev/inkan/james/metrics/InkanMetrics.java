@@ -8,7 +8,10 @@ import dev.inkan.dns.DnsObserver;
 import dev.inkan.dns.DnsStatus;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
+import org.apache.james.metrics.api.Metric;
 import org.apache.james.metrics.api.MetricFactory;
 import org.apache.james.metrics.api.TimeMetric;
 import org.slf4j.Logger;
@@ -43,6 +46,13 @@ public final class InkanMetrics {
 
     private final MetricFactory factory;
     private final DnsObserver dns;
+    /**
+     * Counters by their parts joined with NUL, and timer names by component: a message counts several results and
+     * every DNS answer counts, so neither the name nor the registry lookup is redone each time. Bounded by the
+     * methods' results, the configured signing domains and the components.
+     */
+    private final Map<String, Metric> counters = new ConcurrentHashMap<>();
+    private final Map<String, String> timerNames = new ConcurrentHashMap<>();
 
     private InkanMetrics(MetricFactory factory) {
         this.factory = factory;
@@ -108,7 +118,7 @@ public final class InkanMetrics {
         if (factory == null) {
             return work.get();
         }
-        TimeMetric timer = timer(name("time", component));
+        TimeMetric timer = timer(timerNames.computeIfAbsent(component, c -> name("time", c)));
         try {
             return work.get();
         } finally {
@@ -135,11 +145,16 @@ public final class InkanMetrics {
         if (factory == null) {
             return;
         }
-        String name = name(parts);
+        String key = String.join("\0", parts);
         try {
-            factory.generate(name).increment();
+            Metric counter = counters.get(key);
+            if (counter == null) {
+                counter = factory.generate(name(parts));
+                counters.putIfAbsent(key, counter);
+            }
+            counter.increment();
         } catch (RuntimeException e) {
-            LOG.debug("metric {} not counted", name, e);
+            LOG.debug("metric {} not counted", key.replace('\0', '_'), e);
         }
     }
 
