@@ -38,14 +38,37 @@ public final class AuthResultsFormatter {
      *     holds a line break or control character, or the version is not 1
      */
     public static String value(AuthenticationResults results) {
+        return value(results, atomsOfEach(results));
+    }
+
+    private static String value(AuthenticationResults results, List<List<String>> atoms) {
         StringBuilder out = new StringBuilder(authservIdAndVersion(results));
-        if (results.results().isEmpty()) {
+        if (atoms.isEmpty()) {
             return out.append("; none").toString();
         }
-        for (ResultInfo info : results.results()) {
-            out.append("; ").append(resultInfo(info));
+        for (List<String> resinfo : atoms) {
+            out.append("; ");
+            appendJoined(out, resinfo);
         }
         return out.toString();
+    }
+
+    /** Each resinfo's atoms, computed once for both the one-line attempt and the folded form. */
+    private static List<List<String>> atomsOfEach(AuthenticationResults results) {
+        List<List<String>> atoms = new ArrayList<>(results.results().size());
+        for (ResultInfo info : results.results()) {
+            atoms.add(atoms(info));
+        }
+        return atoms;
+    }
+
+    private static void appendJoined(StringBuilder out, List<String> atoms) {
+        for (int i = 0; i < atoms.size(); i++) {
+            if (i > 0) {
+                out.append(' ');
+            }
+            out.append(atoms.get(i));
+        }
     }
 
     /**
@@ -70,7 +93,8 @@ public final class AuthResultsFormatter {
      * @throws IllegalArgumentException as {@link #value}
      */
     public static String header(AuthenticationResults results) {
-        String oneLine = FIELD_NAME + ": " + value(results);
+        List<List<String>> atomsOfEach = atomsOfEach(results);
+        String oneLine = FIELD_NAME + ": " + value(results, atomsOfEach);
         if (oneLine.length() <= LINE_LENGTH) {
             return oneLine + CRLF;
         }
@@ -79,10 +103,9 @@ public final class AuthResultsFormatter {
         if (results.results().isEmpty()) {
             return out.append(CRLF).append("\tnone").append(CRLF).toString();
         }
-        List<ResultInfo> infos = results.results();
-        for (int i = 0; i < infos.size(); i++) {
-            List<String> atoms = atoms(infos.get(i));
-            if (i < infos.size() - 1) {
+        for (int i = 0; i < atomsOfEach.size(); i++) {
+            List<String> atoms = atomsOfEach.get(i);
+            if (i < atomsOfEach.size() - 1) {
                 int last = atoms.size() - 1;
                 atoms.set(last, atoms.get(last) + ";");
             }

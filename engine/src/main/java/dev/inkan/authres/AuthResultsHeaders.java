@@ -1,6 +1,7 @@
 package dev.inkan.authres;
 
 import dev.inkan.authres.AuthResultsScanner.SyntaxError;
+import dev.inkan.message.Octets;
 import java.net.IDN;
 import java.util.Locale;
 import java.util.Objects;
@@ -58,7 +59,7 @@ public final class AuthResultsHeaders {
     public static boolean claimsAuthservId(String fieldValue, String authservId) {
         Objects.requireNonNull(authservId, "authservId");
         return authservIdOf(fieldValue)
-                .map(claimed -> comparable(claimed).equals(comparable(authservId)))
+                .map(claimed -> sameAscii(claimed, authservId) || comparable(claimed).equals(comparable(authservId)))
                 .orElse(false);
     }
 
@@ -77,6 +78,11 @@ public final class AuthResultsHeaders {
         } catch (SyntaxError e) {
             return Optional.empty();
         }
+    }
+
+    /** The common case without the IDNA conversion: the same US-ASCII text but for case. */
+    private static boolean sameAscii(String claimed, String authservId) {
+        return claimed.equalsIgnoreCase(authservId) && Octets.allBelow(authservId, 0x80);
     }
 
     /** Lower case, U-labels, without surrounding spaces or a final root dot: over-matching only removes more. */

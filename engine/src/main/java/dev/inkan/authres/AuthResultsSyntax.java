@@ -12,12 +12,24 @@ final class AuthResultsSyntax {
     /** RFC 5322 §3.2.3 atext, apart from letters and digits. */
     private static final String ATEXT_SPECIALS = "!#$%&'*+-/=?^_`{|}~";
 
+    /** Lookup tables of the two classes above, indexed by US-ASCII code: every value Inkan writes is checked. */
+    private static final boolean[] TOKEN_CHARS = new boolean[128];
+    private static final boolean[] ATEXT_CHARS = new boolean[128];
+
+    static {
+        for (int c = 0x21; c < 0x7f; c++) {
+            TOKEN_CHARS[c] = TSPECIALS.indexOf(c) < 0;
+            ATEXT_CHARS[c] = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+                    || ATEXT_SPECIALS.indexOf(c) >= 0;
+        }
+    }
+
     private AuthResultsSyntax() {
     }
 
     /** RFC 2045 §5.1: any printable US-ASCII character except SPACE and tspecials. */
     static boolean isTokenChar(int c) {
-        return c > 0x20 && c < 0x7f && TSPECIALS.indexOf(c) < 0;
+        return c >= 0 && c < 128 && TOKEN_CHARS[c];
     }
 
     /** A non-empty RFC 2045 §5.1 token. */
@@ -65,8 +77,7 @@ final class AuthResultsSyntax {
 
     /** RFC 5322 §3.2.3 atext (US-ASCII only). */
     static boolean isAtext(int c) {
-        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
-                || ATEXT_SPECIALS.indexOf(c) >= 0;
+        return c >= 0 && c < 128 && ATEXT_CHARS[c];
     }
 
     /**

@@ -48,6 +48,11 @@ public record FromDomains(int fields, List<String> domains, int withoutDomain, b
         boolean lenient = false;
         for (HeaderField field : from) {
             String value = unfold(decode(field));
+            String plain = plainMailboxDomain(value);
+            if (plain != null) {
+                domains.add(plain.toLowerCase(Locale.ROOT));
+                continue;
+            }
             AddressList list;
             try {
                 list = DefaultAddressParser.DEFAULT.parseAddressList(value);
@@ -65,6 +70,57 @@ public record FromDomains(int fields, List<String> domains, int withoutDomain, b
             }
         }
         return new FromDomains(from.size(), domains, withoutDomain, lenient);
+    }
+
+    /**
+     * The domain of a From value in the two forms nearly every message uses, or null for anything else (which goes
+     * to Mime4j): {@code local@domain}, or a display name of atoms followed by {@code <local@domain>} (RFC 5322
+     * §3.4: {@code name-addr}, {@code addr-spec}), both sides dot-atom-text, US-ASCII, no quotes, comments,
+     * groups, lists or white space inside the brackets. Every value this accepts is valid RFC 5322 with exactly this
+     * domain (FromDomainsTest checks it against Mime4j); the strict parser builds a Throwable per call, which cost as
+     * much as the rest of DMARC.
+     */
+    static String plainMailboxDomain(String value) {
+        int open = value.indexOf('<');
+        int start = 0;
+        int end = value.length();
+        if (open >= 0) {
+            if (!value.endsWith(">")) {
+                return null;
+            }
+            for (int i = 0; i < open; i++) { // the display name: atoms and white space only
+                char c = value.charAt(i);
+                if (c != ' ' && c != '\t' && !isAtext(c)) {
+                    return null;
+                }
+            }
+            start = open + 1;
+            end = value.length() - 1;
+        }
+        int at = value.indexOf('@', start);
+        if (at < 0 || at >= end || !isDotAtomText(value, start, at) || !isDotAtomText(value, at + 1, end)) {
+            return null;
+        }
+        return value.substring(at + 1, end);
+    }
+
+    /** RFC 5322 §3.2.3 dot-atom-text over {@code [from, to)}: atext runs joined by single dots. */
+    private static boolean isDotAtomText(String s, int from, int to) {
+        if (from >= to || s.charAt(from) == '.' || s.charAt(to - 1) == '.') {
+            return false;
+        }
+        for (int i = from; i < to; i++) {
+            char c = s.charAt(i);
+            if (c == '.' ? s.charAt(i - 1) == '.' : !isAtext(c)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** RFC 5322 §3.2.3 atext, US-ASCII. */
+    private static boolean isAtext(char c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || "!#$%&'*+-/=?^_`{|}~".indexOf(c) >= 0;
     }
 
     /** The distinct domains, in order of first appearance. */

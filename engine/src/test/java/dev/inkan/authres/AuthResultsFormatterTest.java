@@ -175,6 +175,29 @@ class AuthResultsFormatterTest {
         assertThat(AuthResultsParser.parse(valueOf(header)).orElseThrow()).isEqualTo(results);
     }
 
+    /**
+     * What the James mailets rely on to extend our field without parsing it again (AuthResultsField): the results a
+     * field was formatted from, formatted again, give the same text as the results parsed back from that field,
+     * for hostile and awkward values too (the formatter's normalisation is idempotent).
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"plain words", "  spaced\tout  \r\n folded ", "(paren) and \\ back\\slash", "x\u0085y\u2028z",
+            "caf\u00e9 \u65e5\u672c", "\"quoted\" \\ \"", "a;b=c", "", "user@example.com", "two@at@example.com",
+            "trailing-", "a-word-of-a-hundred-characters-that-cannot-be-folded-anywhere-so-it-gets-a-line-of-its-own-xxxxxxxxxx"})
+    void resultsParsedFromOurFieldFormatAsTheResultsWeWrote(String awkward) {
+        List<ResultInfo> infos = List.of(
+                new ResultInfo("dkim", "fail", awkward.isBlank() ? null : awkward, awkward.isEmpty() ? null : awkward,
+                        List.of(ResultProperty.header("d", "example.com"), ResultProperty.header("i", awkward),
+                                ResultProperty.header("b", "AbC/+x=y"))),
+                ResultInfo.of("spf", "pass", ResultProperty.smtp("mailfrom", awkward)),
+                new ResultInfo("dmarc", "pass", "p=reject dis=none", null,
+                        List.of(ResultProperty.header("from", "example.com"))));
+        AuthenticationResults written = AuthenticationResults.of("mx.example.net", infos);
+        String header = AuthResultsFormatter.header(written);
+        AuthenticationResults parsed = AuthResultsParser.parse(valueOf(header)).orElseThrow();
+        assertThat(AuthResultsFormatter.header(parsed)).isEqualTo(header);
+    }
+
     /** CRLF endings, a final CRLF, lines within 78 characters, and unfolding parses back to the model. */
     private static void assertFoldedWell(AuthenticationResults results) {
         String header = AuthResultsFormatter.header(results);

@@ -5,7 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import org.apache.james.mime4j.dom.address.Mailbox;
+import org.apache.james.mime4j.field.address.DefaultAddressParser;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class FromDomainsTest {
 
@@ -15,6 +20,31 @@ class FromDomainsTest {
             list.add(new HeaderField((field + "\r\n").getBytes(StandardCharsets.UTF_8)));
         }
         return FromDomains.of(new HeaderBlock(list));
+    }
+
+    /** The plain forms are read without Mime4j, and must read exactly as Mime4j's strict parser reads them. */
+    @ParameterizedTest
+    @ValueSource(strings = {"joe@example.com", "Joe <joe@Example.COM>",
+            "<joe@example.com>", "Joe<joe@example.com>", "Joe  Q\tPublic   <joe.q.public@mail.example.com>",
+            "=?utf-8?q?J=C3=B6rg?= <j@example.com>", "a@b", "o'brien+tag@x-y.example", "{x}|~@example.com"})
+    void plain_mailboxes_are_read_as_mime4j_reads_them(String value) throws Exception {
+        String plain = FromDomains.plainMailboxDomain(value);
+        assertThat(plain).isNotNull();
+        List<Mailbox> mailboxes = DefaultAddressParser.DEFAULT.parseAddressList(value).flatten();
+        assertThat(mailboxes).hasSize(1);
+        assertThat(plain).isEqualTo(mailboxes.get(0).getDomain());
+        assertThat(of("From: " + value).domains()).containsExactly(plain.toLowerCase(Locale.ROOT));
+    }
+
+    /** Anything else goes to Mime4j: quotes, comments, lists, groups, dots in names, brackets, white space inside. */
+    @ParameterizedTest
+    @ValueSource(strings = {"\"Joe, Q.\" <joe@example.com>", "joe@example.com (Joe)",
+            "a@one.example, b@two.example", "team: a@one.example;", "Joe Q. Public <joe@example.com>",
+            "<joe @example.com>", "joe@[192.0.2.1]", "a..b@example.com", ".a@example.com", "a@example.com.",
+            "@example.com", "joe@", "a@b@c", "joe@example.com>", "Joe <joe@example.com", "x <a@b> <c@d>",
+            "j\u00f6rg@example.com", "\"quoted\"@example.com", "Joe (c) <joe@example.com>", ""})
+    void other_forms_are_left_to_mime4j(String value) {
+        assertThat(FromDomains.plainMailboxDomain(value)).isNull();
     }
 
     @Test

@@ -105,13 +105,13 @@ final class ThroughputServer implements AutoCloseable {
                 server.nextRecipient();
                 server.checkInbound(base.equals("inbound-DkimVerify"));
             }
-            case "chain", "chain-alone", "chain-alone-header", "chain-dns-silent", "chain-hostile", "chain-recording" ->
+            case "chain", "chain-alone", "chain-alone-header", "chain-alone-mailets", "chain-dns-silent", "chain-hostile", "chain-recording" ->
                     server = chain(setup, key, conf, site, dir);
             case "session", "session-alone", "session-dns-silent", "session-dns-silent-tempfail" ->
                     server = session(setup, key, conf, site, dir);
             default -> throw new IllegalArgumentException("unknown setup '" + setup
                     + "': relay, relay-DkimSign, inbound, inbound-DkimVerify (the last two also with -ed25519),"
-                    + " chain, chain-alone, chain-dns-silent, chain-hostile, chain-recording, session, session-alone,"
+                    + " chain, chain-alone, chain-alone-header, chain-alone-mailets, chain-dns-silent, chain-hostile, chain-recording, session, session-alone,"
                     + " session-dns-silent,"
                     + " session-dns-silent-tempfail");
         }
@@ -136,6 +136,9 @@ final class ThroughputServer implements AutoCloseable {
      *   <li>{@code chain-alone}: the same James without any Inkan mailet;</li>
      *   <li>{@code chain-alone-header}: that James with one header added to every mail by James's own
      *       SetMimeHeader, the least any authentication plugin does (James then writes a modified message);</li>
+     *   <li>{@code chain-alone-mailets}: James alone with, in place of each Inkan mailet, James's own SetMimeHeader on
+     *       the same matcher adding one Authentication-Results field (what James does for any four checking mailets:
+     *       the matcher evaluated and the mailet run four times, a modified message kept);</li>
      *   <li>{@code chain-dns-silent}: the server never answers (a resolver outage from the start, so no cache);</li>
      *   <li>{@code chain-hostile}: the server answers, but each message also carries {@value #HOSTILE_SIGNATURES}
      *       signatures of hostile.example whose selectors' name server never answers;</li>
@@ -147,7 +150,9 @@ final class ThroughputServer implements AutoCloseable {
             throws Exception {
         FakeDnsServer dns = originDns(key);
         ConfExample example = ConfExample.load("dmarc-inbound").dnsServer(dns.port()).skipNetworks("::1");
-        if (setup.startsWith("chain-alone")) {
+        if (setup.equals("chain-alone-mailets")) {
+            example.withInkanMailetsAsJamesHeaders();
+        } else if (setup.startsWith("chain-alone")) {
             example.withoutInkanMailets();
         }
         if (setup.equals("chain-recording")) {
@@ -189,6 +194,9 @@ final class ThroughputServer implements AutoCloseable {
         }
         if (setup.equals("chain-alone-header")) {
             expected = List.of("spf=none");
+        }
+        if (setup.equals("chain-alone-mailets")) {
+            expected = List.of("spf=none", "spf=none", "spf=none", "spf=none");
         }
         ThroughputServer server = new ThroughputServer(false, dir, james, null, message);
         server.dns = dns;

@@ -204,6 +204,34 @@ public final class ConfExample {
     }
 
     /**
+     * For the James throughput benchmark only: each Inkan mailet on a matcher of James's own becomes James's {@code
+     * SetMimeHeader} on the same matcher, adding one Authentication-Results field; mailets on Inkan matchers are
+     * removed. What is left is what James itself does for any plugin of that many checking mailets: it evaluates
+     * each one's matcher, runs it, and keeps a message whose header changed.
+     */
+    public ConfExample withInkanMailetsAsJamesHeaders() {
+        String xml = mailetContainer();
+        Matcher m = INKAN_MAILET.matcher(xml);
+        StringBuilder out = new StringBuilder();
+        int replaced = 0;
+        while (m.find()) {
+            Matcher match = Pattern.compile("\\bmatch=\"([^\"]*)\"").matcher(m.group());
+            String replacement = "";
+            if (match.find() && !match.group(1).startsWith("dev.inkan.")) {
+                replacement = "            <mailet match=\"" + match.group(1) + "\" class=\"SetMimeHeader\"><name>"
+                        + "Authentication-Results</name><value>mx.example.net; spf=none</value></mailet>\n";
+                replaced++;
+            }
+            m.appendReplacement(out, Matcher.quoteReplacement(replacement));
+        }
+        m.appendTail(out);
+        require(replaced > 0, "Inkan mailet on a James matcher");
+        require(!out.toString().contains("=\"dev.inkan."), "Inkan mailet left after replacing them all");
+        files.put("mailetcontainer.xml", out.toString());
+        return this;
+    }
+
+    /**
      * For two servers in one JVM (./demo.sh, ArcForwardingTest): processors register JMX beans under names
      * that would clash, so one of the two turns them off (with {@link JamesConf#jmxSuffix} for the SMTP and
      * IMAP servers' beans). Not a change to what the example does with mail.

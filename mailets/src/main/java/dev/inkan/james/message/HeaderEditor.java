@@ -1,11 +1,10 @@
 package dev.inkan.james.message;
 
 import java.util.Collections;
-import java.util.LinkedHashSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Predicate;
-import javax.mail.Header;
 import javax.mail.MessagingException;
 import javax.mail.internet.MimeMessage;
 
@@ -26,12 +25,14 @@ public final class HeaderEditor {
     public static void rewrite(MimeMessage message, List<String> prepend, Predicate<String> keep)
             throws MessagingException {
         List<String> lines = Collections.list(message.getAllHeaderLines());
-        Set<String> names = new LinkedHashSet<>();
-        for (Header h : Collections.list(message.getAllHeaders())) {
-            names.add(h.getName());
-        }
-        for (String name : names) {
-            message.removeHeader(name);
+        // each name once (removeHeader takes every field of that name), read from the lines as JavaMail reads it
+        Set<String> names = new HashSet<>();
+        for (String line : lines) {
+            int colon = line.indexOf(':');
+            String name = (colon < 0 ? line : line.substring(0, colon)).trim();
+            if (names.add(name)) {
+                message.removeHeader(name);
+            }
         }
         for (String field : prepend) {
             message.addHeaderLine(field.endsWith("\r\n") ? field.substring(0, field.length() - 2) : field);
