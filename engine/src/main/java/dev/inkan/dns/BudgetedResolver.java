@@ -7,7 +7,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.function.Supplier;
+import java.util.function.Function;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -44,7 +44,7 @@ public final class BudgetedResolver implements DnsResolver {
 
     /** Starts the TXT query for {@code name} now; a later {@link #txt(String)} takes its answer. */
     public void prefetchTxt(String name) {
-        future("TXT", name, () -> resolver.txt(name));
+        future("TXT", name, r -> r.txt(name));
     }
 
     /** Whether some query was cut off by the budget. */
@@ -58,32 +58,33 @@ public final class BudgetedResolver implements DnsResolver {
 
     @Override
     public DnsAnswer<String> txt(String name) {
-        return await("TXT", name, future("TXT", name, () -> resolver.txt(name)));
+        return await("TXT", name, future("TXT", name, r -> r.txt(name)));
     }
 
     @Override
     public DnsAnswer<InetAddress> a(String name) {
-        return await("A", name, future("A", name, () -> resolver.a(name)));
+        return await("A", name, future("A", name, r -> r.a(name)));
     }
 
     @Override
     public DnsAnswer<InetAddress> aaaa(String name) {
-        return await("AAAA", name, future("AAAA", name, () -> resolver.aaaa(name)));
+        return await("AAAA", name, future("AAAA", name, r -> r.aaaa(name)));
     }
 
     @Override
     public DnsAnswer<MxHost> mx(String name) {
-        return await("MX", name, future("MX", name, () -> resolver.mx(name)));
+        return await("MX", name, future("MX", name, r -> r.mx(name)));
     }
 
     @Override
     public DnsAnswer<String> ptr(InetAddress address) {
         String name = address.getHostAddress();
-        return await("PTR", name, future("PTR", name, () -> resolver.ptr(address)));
+        return await("PTR", name, future("PTR", name, r -> r.ptr(address)));
     }
 
     @SuppressWarnings("unchecked")
-    private <T> CompletableFuture<DnsAnswer<T>> future(String type, String name, Supplier<DnsAnswer<T>> query) {
+    private <T> CompletableFuture<DnsAnswer<T>> future(String type, String name,
+            Function<DnsResolver, DnsAnswer<T>> query) {
         return (CompletableFuture<DnsAnswer<T>>) asked.computeIfAbsent(type + ' ' + name,
                 k -> lookups.submit(type, name, query));
     }

@@ -14,6 +14,8 @@ public record DnsAnswer<T>(DnsStatus status, List<T> records, String detail) {
 
     /** The detail of a query no server answered in time (dnsjava's text for it, and ours). */
     static final String TIMED_OUT = "timed out";
+    /** The detail of {@link DnsjavaResolver#cacheOnly()}'s answer to what its cache cannot answer. */
+    static final String NOT_CACHED = "not answerable from the cache";
 
     public DnsAnswer {
         Objects.requireNonNull(status, "status");
@@ -52,6 +54,11 @@ public record DnsAnswer<T>(DnsStatus status, List<T> records, String detail) {
      * while its circuit breaker is open, or a name that timed out a moment ago and is not asked again yet (RFC 2308
      * §7.2). Not SERVFAIL, REFUSED or a network error, which are answers (or refusals) that came.
      */
+    /** A cache-only lookup's "ask the network" ({@link #NOT_CACHED}), never a real outcome. */
+    boolean isNotCached() {
+        return status == DnsStatus.TEMPFAIL && NOT_CACHED.equals(detail);
+    }
+
     public boolean isTimeout() {
         return status == DnsStatus.TEMPFAIL && detail.startsWith(TIMED_OUT);
     }

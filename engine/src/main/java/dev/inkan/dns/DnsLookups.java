@@ -10,10 +10,11 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Supplier;
+import java.util.function.Function;
 
 /**
- * Runs DNS queries off the caller's thread, so that the queries one message needs run at the same time and a
+ * Runs DNS queries off the caller's thread (an answer the resolver has cached is taken on the caller's thread at
+ * once), so that the queries one message needs run at the same time and a
  * caller can stop waiting when its budget is spent ({@link #forMessage(Duration)}). The same query asked by
  * several messages at once is sent once. Queries run on a bounded pool of daemon threads; the default pool is
  * shared by every {@code DnsLookups} of the JVM ({@value #DEFAULT_THREADS} threads, idle ones end after 30 s).
@@ -80,7 +81,12 @@ public final class DnsLookups {
      * @param name the name queried (or the address, for PTR)
      */
     @SuppressWarnings("unchecked")
-    <T> CompletableFuture<DnsAnswer<T>> submit(String type, String name, Supplier<DnsAnswer<T>> query) {
+    <T> CompletableFuture<DnsAnswer<T>> submit(String type, String name, Function<DnsResolver, DnsAnswer<T>> query) {
+        DnsAnswer<T> cached = fromCache(query);
+        if (cached != null) {
+            observe(type, cached);
+            return CompletableFuture.completedFuture(cached);
+        }
         String key = type + ' ' + name.toLowerCase(Locale.ROOT);
         CompletableFuture<DnsAnswer<?>> created = new CompletableFuture<>();
         CompletableFuture<DnsAnswer<?>> running = inFlight.putIfAbsent(key, created);
@@ -91,15 +97,11 @@ public final class DnsLookups {
             executor.execute(() -> {
                 DnsAnswer<?> answer;
                 try {
-                    answer = query.get();
+                    answer = query.apply(resolver);
                 } catch (RuntimeException e) {
                     answer = DnsAnswer.tempFail("resolver error: " + e);
                 }
-                try {
-                    observer.answered(type, answer);
-                } catch (RuntimeException e) {
-                    // an observer's failure is no DNS outcome
-                }
+                observe(type, answer);
                 inFlight.remove(key, created);
                 created.complete(answer);
             });
@@ -108,6 +110,30 @@ public final class DnsLookups {
             created.complete(DnsAnswer.tempFail("no DNS worker available"));
         }
         return (CompletableFuture<DnsAnswer<T>>) (CompletableFuture<?>) created;
+    }
+
+    /**
+     * The answer when the resolver has it cached ({@link DnsjavaResolver#cacheOnly()}), found on the caller's thread
+     * without waiting; null when the query has to go to the pool.
+     */
+    private <T> DnsAnswer<T> fromCache(Function<DnsResolver, DnsAnswer<T>> query) {
+        if (!(resolver instanceof DnsjavaResolver dnsjava)) {
+            return null;
+        }
+        try {
+            DnsAnswer<T> answer = query.apply(dnsjava.cacheOnly());
+            return answer.isNotCached() ? null : answer;
+        } catch (RuntimeException e) {
+            return null; // the pool's query reports it
+        }
+    }
+
+    private void observe(String type, DnsAnswer<?> answer) {
+        try {
+            observer.answered(type, answer);
+        } catch (RuntimeException e) {
+            // an observer's failure is no DNS outcome
+        }
     }
 
     private static final class SharedPool {

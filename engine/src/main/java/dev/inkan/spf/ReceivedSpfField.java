@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.regex.Pattern;
 import java.util.Optional;
 
 /**
@@ -38,6 +39,9 @@ public record ReceivedSpfField(SpfResult result, String comment, List<Pair> pair
 
     private static final int LINE_LENGTH = 78;
     private static final String FOLD = "\r\n\t";
+    /** Compiled once: every field written cleans each of its values. */
+    private static final Pattern LINE_BREAKS = Pattern.compile("[\\t\\r\\n]+");
+    private static final Pattern SPACE_RUNS = Pattern.compile(" {2,}");
 
     /**
      * One {@code key=value} pair; the value as it is written: line breaks and tabs as a space, other control
@@ -52,7 +56,8 @@ public record ReceivedSpfField(SpfResult result, String comment, List<Pair> pair
 
     public ReceivedSpfField {
         Objects.requireNonNull(result, "result");
-        comment = comment == null ? null : clean(comment, 2 * MAX_VALUE_LENGTH).replaceAll(" +", " ").strip();
+        comment = comment == null ? null
+                : SPACE_RUNS.matcher(clean(comment, 2 * MAX_VALUE_LENGTH)).replaceAll(" ").strip();
         pairs = List.copyOf(pairs);
     }
 
@@ -160,7 +165,7 @@ public record ReceivedSpfField(SpfResult result, String comment, List<Pair> pair
 
     /** Controls to '?', line breaks and tabs to a space, at most {@code max} characters. */
     private static String clean(String text, int max) {
-        String printable = SpfVerdict.printable(text.replaceAll("[\\t\\r\\n]+", " "));
+        String printable = SpfVerdict.printable(LINE_BREAKS.matcher(text).replaceAll(" "));
         return printable.length() <= max ? printable
                 : printable.substring(0, max - 3) + "...";
     }

@@ -8,6 +8,7 @@ import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -41,6 +42,59 @@ class DnsjavaResolverTest {
 
     private DnsjavaResolver.Builder resolver() {
         return DnsjavaResolver.builder().server(server.address()).timeout(SHORT).retries(0);
+    }
+
+    /** What the cache holds is answered as the network answered it; the rest is "not cached", never sent. */
+    @Test
+    void theCacheOnlyViewAnswersFromTheCacheAndNeverSends() throws Exception {
+        DnsjavaResolver dns = resolver().build();
+        DnsResolver cached = dns.cacheOnly();
+        assertThat(cached.txt("example.com").isNotCached()).isTrue();
+        assertThat(cached.a("alias.example.com").isNotCached()).isTrue();
+        assertThat(cached.txt("nothing.example.com").isNotCached()).isTrue();
+        assertThat(server.received()).isEmpty();
+
+        DnsAnswer<String> txt = dns.txt("example.com");
+        DnsAnswer<InetAddress> alias = dns.a("alias.example.com");
+        DnsAnswer<String> missing = dns.txt("nothing.example.com");
+        DnsAnswer<String> volatileTxt = dns.txt("volatile.example.com");
+        int sent = server.received().size();
+
+        assertThat(cached.txt("example.com")).isEqualTo(txt);
+        assertThat(cached.a("alias.example.com")).isEqualTo(alias); // the CNAME followed in the cache
+        assertThat(cached.txt("nothing.example.com").status()).isEqualTo(missing.status()).isEqualTo(DnsStatus.NXDOMAIN);
+        assertThat(cached.txt("volatile.example.com").isNotCached()).isTrue(); // TTL 0: never cached
+        assertThat(volatileTxt.isFound()).isTrue();
+        assertThat(server.received()).hasSize(sent);
+    }
+
+    /** DnsLookups hands only what the cache cannot answer to its pool; every answer is observed. */
+    @Test
+    void lookupsTakeCachedAnswersOnTheCallersThread() {
+        DnsjavaResolver dns = resolver().build();
+        AtomicInteger pooled = new AtomicInteger();
+        AtomicInteger observed = new AtomicInteger();
+        DnsObserver observer = new DnsObserver() {
+            @Override
+            public void answered(String type, DnsAnswer<?> answer) {
+                observed.incrementAndGet();
+            }
+
+            @Override
+            public void budgetUsedUp(String type) {
+            }
+        };
+        DnsLookups lookups = new DnsLookups(dns, task -> {
+            pooled.incrementAndGet();
+            task.run();
+        }, observer);
+        DnsAnswer<String> first = lookups.forMessage(Duration.ofSeconds(2)).txt("example.com");
+        DnsAnswer<String> second = lookups.forMessage(Duration.ofSeconds(2)).txt("example.com");
+        assertThat(second).isEqualTo(first);
+        assertThat(first.isFound()).isTrue();
+        assertThat(pooled).hasValue(1);
+        assertThat(observed).hasValue(2);
+        assertThat(server.received()).hasSize(1);
     }
 
     @Test
