@@ -7,6 +7,8 @@
 #   benchmarks/james-throughput.sh --no-build    reuse the classes and classpath built last time
 #   benchmarks/james-throughput.sh --out DIR     where results go (default: jmh-results/ in the build dir)
 #   benchmarks/james-throughput.sh --quick       one short iteration each: a smoke run, not a measurement
+#   benchmarks/james-throughput.sh --mailets     instead: MailetChainBenchmark, the inbound chain's four mailets on
+#                                                a James mail without the server (µs per message, ~2 min)
 #   benchmarks/james-throughput.sh -- ARGS...    extra JMH arguments, e.g. -- -p setup=relay,relay-DkimSign
 #
 # Environment: INKAN_BUILDROOT=/tmp/x builds with -Dinkan.buildroot=/tmp/x (a separate output root);
@@ -25,6 +27,7 @@ java_cmd="${JAVA:-java}"
 mvn_args=(${MVN_ARGS:--B -q})
 build=1
 quick=0
+mailets=0
 out=""
 extra=()
 
@@ -33,8 +36,9 @@ while [[ $# -gt 0 ]]; do
     --no-build) build=0; shift ;;
     --out) out="$2"; shift 2 ;;
     --quick) quick=1; shift ;;
+    --mailets) mailets=1; shift ;;
     --) shift; extra=("$@"); break ;;
-    -h|--help) sed -n '2,20p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,21p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "unknown option: $1 (see --help)" >&2; exit 2 ;;
   esac
 done
@@ -67,6 +71,15 @@ if [[ $quick -eq 1 ]]; then
   timing=(-wi 1 -w 3s -i 1 -r 3s)
 else
   timing=()
+fi
+
+if [[ $mailets -eq 1 ]]; then
+  echo ">> load before: $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || uptime)"
+  echo ">> MailetChainBenchmark -> $out/mailet-chain.json"
+  "$java_cmd" -cp "$classpath" org.openjdk.jmh.Main "${timing[@]}" -rf json -rff "$out/mailet-chain.json" \
+    "${extra[@]}" 'dev\.inkan\.it\.bench\.MailetChainBenchmark\.' | tee "$out/mailet-chain.txt"
+  echo ">> load after: $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || uptime)"
+  exit 0
 fi
 
 rm -f "$out/james-cpu.tsv"

@@ -123,9 +123,14 @@ final class ThroughputServer implements AutoCloseable {
      * record listing 127.0.0.1 (the benchmark's MTA) and DMARC p=reject.
      */
     private static FakeDnsServer originDns(SigningKey key) throws IOException {
-        return new FakeDnsServer(new DkimZone().publish("sel", "origin.example", key)
+        return new FakeDnsServer(originZone(key));
+    }
+
+    /** origin.example's DKIM key (selector sel), SPF record listing 127.0.0.1 and DMARC p=reject. */
+    static DkimZone originZone(SigningKey key) {
+        return new DkimZone().publish("sel", "origin.example", key)
                 .txt("origin.example", "v=spf1 ip4:127.0.0.1 -all")
-                .txt("_dmarc.origin.example", "v=DMARC1; p=reject"));
+                .txt("_dmarc.origin.example", "v=DMARC1; p=reject");
     }
 
     /**
