@@ -32,15 +32,15 @@ public final class AuthResultsField {
     private static final AttributeName CLEANED = AttributeName.of(CLEANED_NAME);
 
     /**
-     * The field this thread wrote last: its unfolded value and the results it was formatted from. James runs a mail
+     * The field this thread wrote last: its header line and the results it was formatted from. James runs a mail
      * through a processor's mailets on one thread, so the next Inkan mailet finds its field here and does not parse
      * it again (a fifth of what recording a result cost). Exact: the results a field was formatted from format to
      * the same text as those parsed back from it (AuthResultsFormatterTest), and formatting is all they are used
-     * for; a field that differs in any character is parsed.
+     * for; a line that differs in any character is parsed.
      */
     private static final ThreadLocal<Written> LAST_WRITTEN = new ThreadLocal<>();
 
-    private record Written(String value, AuthenticationResults results) {
+    private record Written(String line, AuthenticationResults results) {
     }
 
     private AuthResultsField() {
@@ -61,6 +61,7 @@ public final class AuthResultsField {
     public static void add(Mail mail, String authservId, List<ResultInfo> results, List<String> alsoOnTop)
             throws MessagingException {
         MimeMessage message = mail.getMessage();
+        List<String> lines = Collections.list(message.getAllHeaderLines());
         boolean cleaned = mail.getAttribute(CLEANED).map(a -> a.getValue().value())
                 .map(v -> authservId.equalsIgnoreCase(String.valueOf(v))).orElse(false);
         List<ResultInfo> all = new ArrayList<>();
@@ -68,37 +69,64 @@ public final class AuthResultsField {
             // a method recorded again (a mailet after an SMTP hook that checked the same) replaces its entries
             Set<String> methods = new HashSet<>();
             results.forEach(r -> methods.add(r.method().toLowerCase(Locale.ROOT)));
-            ours(message, authservId).ifPresent(existing -> existing.results().stream()
+            ours(lines, authservId).ifPresent(existing -> existing.results().stream()
                     .filter(r -> !methods.contains(r.method().toLowerCase(Locale.ROOT))).forEach(all::add));
         }
         all.addAll(results);
         AuthenticationResults written = AuthenticationResults.of(authservId, all);
         String field = AuthResultsFormatter.header(written);
-        List<String> top = new ArrayList<>(1 + alsoOnTop.size());
-        top.add(field);
-        top.addAll(alsoOnTop);
-        HeaderEditor.rewrite(message, top, line -> !claims(line, authservId));
+        String line = field.substring(0, field.length() - 2);
+        if (alsoOnTop.isEmpty() && soleFieldOnTopIsOurs(lines, authservId)) {
+            // our field, already on top, is the message's only Authentication-Results: replaced where it stands,
+            // which is what the rewrite below would leave, without taking every other field out and back in
+            String name = AuthResultsFormatter.FIELD_NAME;
+            message.setHeader(name, line.substring(name.length() + 2));
+        } else {
+            List<String> top = new ArrayList<>(1 + alsoOnTop.size());
+            top.add(field);
+            top.addAll(alsoOnTop);
+            HeaderEditor.rewrite(message, lines, top, existing -> !claims(existing, authservId));
+        }
         mail.setAttribute(new Attribute(CLEANED, AttributeValue.of(authservId.toLowerCase(Locale.ROOT))));
-        LAST_WRITTEN.set(new Written(unfoldedValue(field.substring(0, field.length() - 2)), written));
+        LAST_WRITTEN.set(new Written(line, written));
     }
 
     /** The parsed field for {@code authservId} currently on the message, if any. */
-    public static Optional<AuthenticationResults> ours(MimeMessage message, String authservId) throws MessagingException {
-        for (String line : Collections.list(message.getAllHeaderLines())) {
+    public static Optional<AuthenticationResults> ours(MimeMessage message, String authservId)
+            throws MessagingException {
+        return ours(Collections.list(message.getAllHeaderLines()), authservId);
+    }
+
+    private static Optional<AuthenticationResults> ours(List<String> lines, String authservId) {
+        for (String line : lines) {
             if (claims(line, authservId)) {
-                String value = unfoldedValue(line);
                 Written last = LAST_WRITTEN.get();
-                if (last != null && last.value().equals(value)) {
+                if (last != null && last.line().equals(line)) {
                     return Optional.of(last.results());
                 }
-                return AuthResultsParser.parse(value).value();
+                return AuthResultsParser.parse(AuthResultsHeaders.unfold(HeaderEditor.valueOf(line))).value();
             }
         }
         return Optional.empty();
     }
 
-    private static String unfoldedValue(String line) {
-        return AuthResultsHeaders.unfold(HeaderEditor.valueOf(line));
+    /**
+     * Whether the first header line claims {@code authservId} and no other line is an Authentication-Results field
+     * (names read as JavaMail reads them, which is how {@code setHeader} finds the fields it replaces).
+     */
+    private static boolean soleFieldOnTopIsOurs(List<String> lines, String authservId) {
+        if (lines.isEmpty() || !claims(lines.get(0), authservId)) {
+            return false;
+        }
+        for (int i = 1; i < lines.size(); i++) {
+            String line = lines.get(i);
+            int colon = line.indexOf(':');
+            String name = (colon < 0 ? line : line.substring(0, colon)).trim();
+            if (name.equalsIgnoreCase(AuthResultsFormatter.FIELD_NAME)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean claims(String line, String authservId) {

@@ -24,7 +24,12 @@ public final class HeaderEditor {
      */
     public static void rewrite(MimeMessage message, List<String> prepend, Predicate<String> keep)
             throws MessagingException {
-        List<String> lines = Collections.list(message.getAllHeaderLines());
+        rewrite(message, Collections.list(message.getAllHeaderLines()), prepend, keep);
+    }
+
+    /** As {@link #rewrite(MimeMessage, List, Predicate)}, given the message's header {@code lines} just read. */
+    public static void rewrite(MimeMessage message, List<String> lines, List<String> prepend, Predicate<String> keep)
+            throws MessagingException {
         // each name once (removeHeader takes every field of that name), read from the lines as JavaMail reads it
         Set<String> names = new HashSet<>();
         for (String line : lines) {
