@@ -5,6 +5,7 @@ import dev.inkan.authres.AuthResultsParser;
 import dev.inkan.crypto.SignatureAlgorithm;
 import dev.inkan.message.Canonicalization;
 import dev.inkan.message.HeaderField;
+import dev.inkan.message.Octets;
 import dev.inkan.tagvalue.SignatureTags;
 import dev.inkan.tagvalue.TagList;
 import dev.inkan.tagvalue.TagListParse;
@@ -152,7 +153,7 @@ public final class ArcFieldParser {
     /** RFC 8617 §3.9 position: digits, at least 1; -1 otherwise. Values above 50 are kept for the limit check. */
     static int instance(String value) {
         if (value == null || value.isEmpty() || value.length() > MAX_INSTANCE_DIGITS
-                || !value.chars().allMatch(c -> c >= '0' && c <= '9')) {
+                || !Octets.allDigits(value)) {
             return -1;
         }
         int n = Integer.parseInt(value);

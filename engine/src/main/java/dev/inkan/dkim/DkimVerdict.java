@@ -47,8 +47,15 @@ public record DkimVerdict(DkimResult result, DkimReason reason, String comment, 
     }
 
     private static void add(List<ResultProperty> properties, String name, String value) {
-        if (value != null && !value.isEmpty() && value.chars().noneMatch(c -> c < 0x20 || c == 0x7f)) {
-            properties.add(ResultProperty.header(name, value));
+        if (value == null || value.isEmpty()) {
+            return;
         }
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c < 0x20 || c == 0x7f) {
+                return;
+            }
+        }
+        properties.add(ResultProperty.header(name, value));
     }
 }

@@ -1,5 +1,6 @@
 package dev.inkan.dmarc;
 
+import dev.inkan.message.Octets;
 import java.net.IDN;
 import java.util.Locale;
 import java.util.Optional;
@@ -46,7 +47,7 @@ final class DomainNames {
     }
 
     private static String toAscii(String label) {
-        if (label.chars().allMatch(c -> c < 0x80)) {
+        if (Octets.allBelow(label, 0x80)) {
             return label;
         }
         try {

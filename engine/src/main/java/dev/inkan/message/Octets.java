@@ -24,6 +24,20 @@ public final class Octets {
         return true;
     }
 
+    /**
+     * Whether {@code s} is all ASCII digits ({@code true} for ""): the number checks of the per-message parsers,
+     * without the stream and lambda {@code chars().allMatch} allocates on every call.
+     */
+    public static boolean allDigits(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** {@code octets} decoded as UTF-8, or null when they are not valid UTF-8. */
     public static String strictUtf8(byte[] octets) {
         try {

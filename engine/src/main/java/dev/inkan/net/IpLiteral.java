@@ -1,5 +1,6 @@
 package dev.inkan.net;
 
+import dev.inkan.message.Octets;
 import java.net.Inet4Address;
 import java.net.Inet6Address;
 import java.net.InetAddress;
@@ -131,7 +132,7 @@ public final class IpLiteral {
         for (int i = 0; i < 4; i++) {
             String part = parts[i];
             if (part.isEmpty() || part.length() > 3 || (part.length() > 1 && part.charAt(0) == '0')
-                    || !part.chars().allMatch(c -> c >= '0' && c <= '9')) {
+                    || !Octets.allDigits(part)) {
                 return null;
             }
             int value = Integer.parseInt(part);

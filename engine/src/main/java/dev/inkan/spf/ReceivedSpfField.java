@@ -154,7 +154,13 @@ public record ReceivedSpfField(SpfResult result, String comment, List<Pair> pair
         if (value.isEmpty() || value.startsWith(".") || value.endsWith(".") || value.contains("..")) {
             return false;
         }
-        return value.chars().allMatch(c -> c == '.' || isAtext(c));
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c != '.' && !isAtext(c)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** RFC 5322 §3.2.3 {@code atext}. */

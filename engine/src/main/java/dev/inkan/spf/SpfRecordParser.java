@@ -1,5 +1,6 @@
 package dev.inkan.spf;
 
+import dev.inkan.message.Octets;
 import dev.inkan.net.IpLiteral;
 import dev.inkan.spf.SpfMacroString.Kind;
 import java.util.ArrayList;
@@ -163,7 +164,7 @@ public final class SpfRecordParser {
         int prefix = max;
         if (slash >= 0) {
             String digits = rest.substring(slash + 1);
-            prefix = digits.chars().allMatch(c -> c >= '0' && c <= '9') ? prefix(digits, max) : -1;
+            prefix = Octets.allDigits(digits) ? prefix(digits, max) : -1;
             if (prefix < 0) {
                 return "invalid CIDR length \"" + rest.substring(slash) + "\" [RFC 7208 5.6]";
             }

@@ -93,7 +93,10 @@ public record SpfVerdict(SpfResult result, SpfReason reason, String comment, Spf
     /** Control characters (never in a valid identity, refused by the formatter) as '?'. */
     static String printable(String value) {
         StringBuilder out = new StringBuilder(value.length());
-        value.codePoints().forEach(c -> out.appendCodePoint(c < 0x20 || (c >= 0x7f && c < 0xa0) ? '?' : c));
+        for (int i = 0; i < value.length(); i++) { // the replaced range is below the surrogates: chars will do
+            char c = value.charAt(i);
+            out.append(c < 0x20 || (c >= 0x7f && c < 0xa0) ? '?' : c);
+        }
         return out.toString();
     }
 }

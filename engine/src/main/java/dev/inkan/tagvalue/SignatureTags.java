@@ -104,7 +104,7 @@ public final class SignatureTags {
         if (value == null) {
             return -1;
         }
-        if (value.isEmpty() || value.length() > MAX_DIGITS || !value.chars().allMatch(ch -> ch >= '0' && ch <= '9')) {
+        if (value.isEmpty() || value.length() > MAX_DIGITS || !Octets.allDigits(value)) {
             return -2;
         }
         return Long.parseLong(value);
