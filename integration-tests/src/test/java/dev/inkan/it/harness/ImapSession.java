@@ -30,6 +30,8 @@ final class ImapSession implements AutoCloseable {
 
     /** The longest one IDLE waits for an update before it is ended and entered again. */
     private static final int IDLE_ROUND_MILLIS = 1_000;
+    /** How long a reply to DONE or LOGOUT may take before the session is taken for wedged and dropped. */
+    private static final int WEDGED_MILLIS = 2_000;
 
     private final Socket socket;
     private final InputStream in;
@@ -86,15 +88,21 @@ final class ImapSession implements AutoCloseable {
         out.write((t + " IDLE\r\n").getBytes(StandardCharsets.US_ASCII));
         out.flush();
         int exists = -1;
-        String l = line();
-        while (!l.startsWith("+")) { // untagged updates may come before the continuation
-            exists = existsIn(l, exists);
-            if (l.startsWith(t + " ")) {
-                throw new IOException("IMAP IDLE: " + l);
-            }
-            l = line();
-        }
         int timeout = socket.getSoTimeout();
+        String l;
+        socket.setSoTimeout(Math.min(timeout, WEDGED_MILLIS)); // an unanswered IDLE: a wedged session
+        try {
+            l = line();
+            while (!l.startsWith("+")) { // untagged updates may come before the continuation
+                exists = existsIn(l, exists);
+                if (l.startsWith(t + " ")) {
+                    throw new IOException("IMAP IDLE: " + l);
+                }
+                l = line();
+            }
+        } finally {
+            socket.setSoTimeout(timeout);
+        }
         try {
             while (exists < count) {
                 long left = (deadlineNanos - System.nanoTime()) / 1_000_000;
@@ -116,8 +124,13 @@ final class ImapSession implements AutoCloseable {
         }
         out.write("DONE\r\n".getBytes(StandardCharsets.US_ASCII));
         out.flush();
-        while (!(l = line()).startsWith(t + " ")) {
-            exists = existsIn(l, exists);
+        socket.setSoTimeout(Math.min(timeout, WEDGED_MILLIS)); // an unanswered DONE: a wedged session
+        try {
+            while (!(l = line()).startsWith(t + " ")) {
+                exists = existsIn(l, exists);
+            }
+        } finally {
+            socket.setSoTimeout(timeout);
         }
         if (!l.startsWith(t + " OK")) {
             throw new IOException("IMAP IDLE: " + l);
@@ -176,6 +189,7 @@ final class ImapSession implements AutoCloseable {
     @Override
     public void close() throws IOException {
         try {
+            socket.setSoTimeout(WEDGED_MILLIS);
             command("LOGOUT");
         } catch (IOException ignored) {
             // closing anyway

@@ -117,11 +117,17 @@ public final class Mailboxes {
         public boolean await(int count, Duration timeout) throws IOException {
             long deadline = System.nanoTime() + timeout.toNanos();
             while (messages < count && System.nanoTime() - deadline < 0) {
+                int before = messages;
+                boolean stalled;
                 try {
                     messages = Math.max(messages, imap.idleUntil(count, deadline));
+                    stalled = messages == before; // a whole IDLE round (ImapSession) without an update
                 } catch (java.net.SocketTimeoutException e) {
-                    // James 3.8.1's IMAP server sometimes leaves an IDLE unanswered under load: a new session
-                    // sees the folder as it is, and waits on
+                    stalled = true;
+                }
+                if (stalled && messages < count) {
+                    // James 3.8.1's IMAP server sometimes leaves an IDLE unanswered or an update unsent under
+                    // load: a new session's SELECT sees the folder as it is, and waits on
                     imap.close();
                     FolderWatch fresh = reopen.open();
                     imap = fresh.imap;
@@ -129,6 +135,17 @@ public final class Mailboxes {
                 }
             }
             return messages >= count;
+        }
+
+        /**
+         * Deletes every message of the folder (flagged deleted, then EXPUNGE): for the throughput benchmark, which
+         * keeps the messages James stores bounded (see ThroughputServer#nextRecipient).
+         */
+        public void expungeAll() throws IOException {
+            if (messages > 0) {
+                imap.command("STORE 1:* +FLAGS.SILENT (\\Deleted)");
+                imap.command("EXPUNGE");
+            }
         }
 
         @Override
