@@ -98,7 +98,7 @@ public class JamesThroughputBenchmark {
         cpu.endIteration();
     }
 
-    /** Outside the measured time: inbound mail goes to a fresh mailbox (see {@link ThroughputServer#nextRecipient}). */
+    /** Outside the measured time: inbound mail goes to an emptied mailbox (see {@link ThroughputServer#nextRecipient}). */
     @Setup(Level.Invocation)
     public void freshMailbox() throws Exception {
         server.nextRecipient();
