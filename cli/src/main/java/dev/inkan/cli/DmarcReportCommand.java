@@ -1,7 +1,5 @@
 package dev.inkan.cli;
 
-import dev.inkan.dmarc.DmarcConfig;
-import dev.inkan.dmarc.DmarcEvaluator;
 import dev.inkan.dmarc.report.AggregateReport;
 import dev.inkan.dmarc.report.AggregateReportXml;
 import dev.inkan.dmarc.report.EvaluationRecord;
@@ -447,8 +445,7 @@ final class DmarcReportCommand implements Callable<Integer> {
     }
 
     static ReportMailer mailer(String sender, String receiver, String orgName, DnsResolver resolver) {
-        return new ReportMailer(sender, receiver, orgName,
-                mode -> new DmarcEvaluator(DmarcConfig.builder(resolver).mode(mode).build()), resolver, Clock.systemUTC());
+        return new ReportMailer(sender, receiver, orgName, resolver, Clock.systemUTC());
     }
 
     static String generator() throws IOException {

@@ -89,6 +89,22 @@ public final class DmarcConfig {
         return publicSuffixList;
     }
 
+    /**
+     * The Organizational Domain of {@code domain} under this configuration's mode (RFC 9989 §4.10.2 tree walk over
+     * the resolver, or RFC 7489 §3.2 Public Suffix List): what evaluation uses for alignment, and what reporting
+     * uses to verify external destinations (RFC 9990 §4), without an evaluator.
+     *
+     * @throws IllegalArgumentException {@code domain} is not a domain name
+     */
+    public OrganizationalDomain organizationalDomain(String domain) {
+        String name = DomainNames.normalise(domain)
+                .orElseThrow(() -> new IllegalArgumentException("not a domain name: \"" + domain + "\""));
+        OrganizationalDomains function = mode == DmarcMode.RFC9989
+                ? OrganizationalDomains.treeWalk(new PolicyRecords(resolver))
+                : OrganizationalDomains.publicSuffixList(publicSuffixList());
+        return function.of(name);
+    }
+
     /** The random source of RFC 7489 {@code pct} sampling (§6.6.4). */
     public RandomGenerator random() {
         return random;

@@ -111,12 +111,7 @@ public final class DmarcEvaluator {
      * @throws IllegalArgumentException {@code domain} is not a domain name
      */
     public OrganizationalDomain organizationalDomain(String domain) {
-        String name = DomainNames.normalise(domain)
-                .orElseThrow(() -> new IllegalArgumentException("not a domain name: \"" + domain + "\""));
-        OrganizationalDomains function = config.mode() == DmarcMode.RFC9989
-                ? OrganizationalDomains.treeWalk(new PolicyRecords(config.resolver()))
-                : OrganizationalDomains.publicSuffixList(config.publicSuffixList());
-        return function.of(name);
+        return config.organizationalDomain(domain);
     }
 
     /**

@@ -1,7 +1,5 @@
 package dev.inkan.james.reports;
 
-import dev.inkan.dmarc.DmarcEvaluator;
-import dev.inkan.dmarc.DmarcMode;
 import dev.inkan.dmarc.report.AggregateReport;
 import dev.inkan.dns.DnsResolver;
 import dev.inkan.reports.delivery.ReportMailer;
@@ -18,7 +16,6 @@ import java.util.Properties;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Function;
 import java.util.function.Supplier;
 import javax.mail.Session;
 import javax.mail.internet.MimeMessage;
@@ -45,7 +42,6 @@ public final class DailyReports implements AutoCloseable {
     private final MailetContext context;
     private final String sender;
     private final String orgName;
-    private final Function<DmarcMode, DmarcEvaluator> organizations;
     private final DnsResolver dns;
     private final Duration retention;
     private final Clock clock;
@@ -54,13 +50,12 @@ public final class DailyReports implements AutoCloseable {
     private JdbcReportStore store;
 
     DailyReports(Supplier<JdbcReportStore> opener, MailetContext context, String sender, String orgName,
-            Function<DmarcMode, DmarcEvaluator> organizations, DnsResolver dns, Duration retention, Clock clock,
+            DnsResolver dns, Duration retention, Clock clock,
             String node) {
         this.opener = opener;
         this.context = context;
         this.sender = sender;
         this.orgName = orgName;
-        this.organizations = organizations;
         this.dns = dns;
         this.retention = retention;
         this.clock = clock;
@@ -102,7 +97,7 @@ public final class DailyReports implements AutoCloseable {
             store = opener.get();
         }
         LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
-        ReportMailer mailer = new ReportMailer(sender, orgName, organizations, dns, clock);
+        ReportMailer mailer = new ReportMailer(sender, orgName, dns, clock);
         int sent = 0;
         for (ReportMailer.Sent done : mailer.sendDue(store, today, DAYS_BACK, node, "Inkan",
                 m -> context.sendMail(new MailAddress(sender), List.of(new MailAddress(m.destination())),

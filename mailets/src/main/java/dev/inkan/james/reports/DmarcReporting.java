@@ -1,8 +1,6 @@
 package dev.inkan.james.reports;
 
 import dev.inkan.authenticate.Authentication;
-import dev.inkan.dmarc.DmarcConfig;
-import dev.inkan.dmarc.DmarcEvaluator;
 import dev.inkan.dns.DnsResolver;
 import dev.inkan.james.config.MailetParameters;
 import dev.inkan.reports.store.JdbcReportStore;
@@ -101,9 +99,7 @@ public final class DmarcReporting {
         String user = p.string("dmarcStoreUser").orElse(null);
         String domain = sender.get().substring(sender.get().lastIndexOf('@') + 1);
         DailyReports reports = new DailyReports(() -> JdbcReportStore.open(url, user, password), context, sender.get(),
-                p.string("dmarcReportOrgName").orElse(domain),
-                mode -> new DmarcEvaluator(DmarcConfig.builder(dns).mode(mode).build()), dns,
-                Duration.ofDays(retentionDays), clock, node());
+                p.string("dmarcReportOrgName").orElse(domain), dns, Duration.ofDays(retentionDays), clock, node());
         reports.start(time);
         return reports;
     }

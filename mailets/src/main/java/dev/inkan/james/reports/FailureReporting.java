@@ -8,7 +8,6 @@ import dev.inkan.dkim.DkimResult;
 import dev.inkan.dkim.DkimVerdict;
 import dev.inkan.dmarc.AppliedPolicy;
 import dev.inkan.dmarc.DmarcConfig;
-import dev.inkan.dmarc.DmarcEvaluator;
 import dev.inkan.dmarc.DmarcPolicy;
 import dev.inkan.dmarc.DmarcRecord;
 import dev.inkan.dmarc.DmarcVerdict;
@@ -22,7 +21,6 @@ import dev.inkan.james.config.MailetParameters;
 import dev.inkan.spf.SpfResult;
 import dev.inkan.spf.SpfVerdict;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -178,11 +176,10 @@ public final class FailureReporting implements AutoCloseable {
                     : applied.disposition() == DmarcPolicy.QUARANTINE ? "spam" : "delivered";
             FailureReport.Failure failure = new FailureReport.Failure(author, result.envelope().remoteIp(), mailFrom,
                     arrival, ar, failed, dkimFailures, spfDns, delivery);
-            DmarcEvaluator orgs = new DmarcEvaluator(dmarc);
             for (String published : PublishedPolicy.of(applied, v.mode()).ruf()) {
                 for (ReportDestinations.ReportUri uri : ReportDestinations.parse(published)) {
                     ReportDestinations.Verification check = ReportDestinations.verify(applied.domain(), uri,
-                            orgs::organizationalDomain, dmarc.resolver());
+                            dmarc::organizationalDomain, dmarc.resolver());
                     for (ReportDestinations.ReportUri to : check.destinations()) {
                         if (!limiter.allow(to.address())) {
                             continue;

@@ -2,8 +2,6 @@ package dev.inkan.james.reports;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.inkan.dmarc.DmarcConfig;
-import dev.inkan.dmarc.DmarcEvaluator;
 import dev.inkan.dmarc.report.EvaluationRecord;
 import dev.inkan.dmarc.report.PublishedPolicy;
 import dev.inkan.dns.ScriptedResolver;
@@ -47,7 +45,7 @@ class DailyReportsTest {
         FakeMailContext context = FakeMailContext.defaultContext();
         DailyReports reports = new DailyReports(() -> JdbcReportStore.open(url, null, null), context,
                 "dmarc-reports@mx.example.net", "Example Receiver",
-                mode -> new DmarcEvaluator(DmarcConfig.builder(dns).mode(mode).build()), dns, Duration.ofDays(31),
+                dns, Duration.ofDays(31),
                 Clock.fixed(NOW, ZoneOffset.UTC), "james-1");
 
         assertThat(reports.runOnce()).isEqualTo(2);
@@ -61,7 +59,7 @@ class DailyReportsTest {
         // another run, or another node sharing the store: nothing sent twice
         DailyReports second = new DailyReports(() -> JdbcReportStore.open(url, null, null), context,
                 "dmarc-reports@mx.example.net", "Example Receiver",
-                mode -> new DmarcEvaluator(DmarcConfig.builder(dns).mode(mode).build()), dns, Duration.ofDays(31),
+                dns, Duration.ofDays(31),
                 Clock.fixed(NOW, ZoneOffset.UTC), "james-2");
         assertThat(second.runOnce()).isZero();
         assertThat(context.getSentMails()).hasSize(2);
@@ -91,7 +89,7 @@ class DailyReportsTest {
 
     private static DailyReports run(String url, MailetContext context, ScriptedResolver dns) {
         return new DailyReports(() -> JdbcReportStore.open(url, null, null), context, "dmarc-reports@mx.example.net",
-                "Example Receiver", mode -> new DmarcEvaluator(DmarcConfig.builder(dns).mode(mode).build()), dns,
+                "Example Receiver", dns,
                 Duration.ofDays(31), Clock.fixed(NOW, ZoneOffset.UTC), "james-1");
     }
 }

@@ -1,7 +1,7 @@
 package dev.inkan.reports.delivery;
 
 import dev.inkan.crypto.HashAlgorithm;
-import dev.inkan.dmarc.DmarcEvaluator;
+import dev.inkan.dmarc.DmarcConfig;
 import dev.inkan.dmarc.DmarcMode;
 import dev.inkan.dmarc.report.AggregateReport;
 import dev.inkan.dmarc.report.EvaluationRecord;
@@ -21,7 +21,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.function.Function;
 
 /**
  * Turns stored evaluations into the aggregate report emails that are due (RFC 9990): one report per Policy Domain
@@ -56,7 +55,6 @@ public final class ReportMailer {
     private final String sender;
     private final String receiver;
     private final String orgName;
-    private final Function<DmarcMode, DmarcEvaluator> organizations;
     private final DnsResolver dns;
     private final Clock clock;
 
@@ -65,18 +63,15 @@ public final class ReportMailer {
      *     the Subject's Submitter
      * @param orgName {@code org_name}
      */
-    public ReportMailer(String sender, String orgName, Function<DmarcMode, DmarcEvaluator> organizations,
-            DnsResolver dns, Clock clock) {
-        this(sender, sender.substring(sender.lastIndexOf('@') + 1), orgName, organizations, dns, clock);
+    public ReportMailer(String sender, String orgName, DnsResolver dns, Clock clock) {
+        this(sender, sender.substring(sender.lastIndexOf('@') + 1), orgName, dns, clock);
     }
 
     /** @param receiver the receiver's domain name, when it is not the sender's domain */
-    public ReportMailer(String sender, String receiver, String orgName, Function<DmarcMode, DmarcEvaluator> organizations,
-            DnsResolver dns, Clock clock) {
+    public ReportMailer(String sender, String receiver, String orgName, DnsResolver dns, Clock clock) {
         this.sender = sender;
         this.receiver = receiver;
         this.orgName = orgName;
-        this.organizations = organizations;
         this.dns = dns;
         this.clock = clock;
     }
@@ -102,8 +97,9 @@ public final class ReportMailer {
     /** The messages of one report, and the destinations that get none with the reason. */
     public List<Outgoing> messages(AggregateReport report) {
         String domain = report.policy().domain();
-        DmarcEvaluator orgs = organizations.apply("psl".equals(report.policy().discoveryMethod()) ? DmarcMode.RFC7489
-                : DmarcMode.RFC9989);
+        // the destinations' Organizational Domains found as the report's policy was (RFC 9990 §4)
+        DmarcConfig orgs = DmarcConfig.builder(dns)
+                .mode("psl".equals(report.policy().discoveryMethod()) ? DmarcMode.RFC7489 : DmarcMode.RFC9989).build();
         String id = uniqueId(domain, report.metadata().begin(), report.metadata().end());
         List<Outgoing> out = new ArrayList<>();
         for (String published : report.policy().rua()) {
