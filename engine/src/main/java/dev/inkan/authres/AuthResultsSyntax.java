@@ -1,5 +1,7 @@
 package dev.inkan.authres;
 
+import dev.inkan.message.Atoms;
+
 /**
  * The character classes and quoting rules of the RFC 8601 §2.2 grammar, shared by the formatter and the
  * parser so both agree on what may be written bare.
@@ -9,18 +11,12 @@ final class AuthResultsSyntax {
     /** RFC 2045 §5.1 tspecials: characters a MIME token may not contain. */
     private static final String TSPECIALS = "()<>@,;:\\\"/[]?=";
 
-    /** RFC 5322 §3.2.3 atext, apart from letters and digits. */
-    private static final String ATEXT_SPECIALS = "!#$%&'*+-/=?^_`{|}~";
-
-    /** Lookup tables of the two classes above, indexed by US-ASCII code: every value Inkan writes is checked. */
+    /** Token characters, indexed by US-ASCII code: every value Inkan writes is checked. */
     private static final boolean[] TOKEN_CHARS = new boolean[128];
-    private static final boolean[] ATEXT_CHARS = new boolean[128];
 
     static {
         for (int c = 0x21; c < 0x7f; c++) {
             TOKEN_CHARS[c] = TSPECIALS.indexOf(c) < 0;
-            ATEXT_CHARS[c] = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
-                    || ATEXT_SPECIALS.indexOf(c) >= 0;
         }
     }
 
@@ -66,20 +62,6 @@ final class AuthResultsSyntax {
         return true;
     }
 
-    private static boolean allAtext(String s) {
-        for (int i = 0; i < s.length(); i++) {
-            if (!isAtext(s.charAt(i))) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /** RFC 5322 §3.2.3 atext (US-ASCII only). */
-    static boolean isAtext(int c) {
-        return c >= 0 && c < 128 && ATEXT_CHARS[c];
-    }
-
     /**
      * The bare address form RFC 8601 §2.2 allows for a pvalue: {@code [ local-part ] "@" domain-name}, where the
      * local-part is an RFC 5322 dot-atom-text (or empty) and the domain-name is RFC 6376 §3.5's.
@@ -90,16 +72,7 @@ final class AuthResultsSyntax {
             return false;
         }
         String local = s.substring(0, at);
-        return (local.isEmpty() || isDotAtom(local)) && isDomainName(s.substring(at + 1));
-    }
-
-    private static boolean isDotAtom(String s) {
-        for (String atom : s.split("\\.", -1)) {
-            if (atom.isEmpty() || !allAtext(atom)) {
-                return false;
-            }
-        }
-        return true;
+        return (local.isEmpty() || Atoms.isDotAtomText(local)) && isDomainName(s.substring(at + 1));
     }
 
     /** RFC 6376 §3.5 domain-name: two or more sub-domains (letters, digits, inner hyphens) joined by dots. */

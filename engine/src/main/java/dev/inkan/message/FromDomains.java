@@ -90,7 +90,7 @@ public record FromDomains(int fields, List<String> domains, int withoutDomain, b
             }
             for (int i = 0; i < open; i++) { // the display name: atoms and white space only
                 char c = value.charAt(i);
-                if (c != ' ' && c != '\t' && !isAtext(c)) {
+                if (c != ' ' && c != '\t' && !Atoms.isAtext(c)) {
                     return null;
                 }
             }
@@ -98,29 +98,10 @@ public record FromDomains(int fields, List<String> domains, int withoutDomain, b
             end = value.length() - 1;
         }
         int at = value.indexOf('@', start);
-        if (at < 0 || at >= end || !isDotAtomText(value, start, at) || !isDotAtomText(value, at + 1, end)) {
+        if (at < 0 || at >= end || !Atoms.isDotAtomText(value, start, at) || !Atoms.isDotAtomText(value, at + 1, end)) {
             return null;
         }
         return value.substring(at + 1, end);
-    }
-
-    /** RFC 5322 §3.2.3 dot-atom-text over {@code [from, to)}: atext runs joined by single dots. */
-    private static boolean isDotAtomText(String s, int from, int to) {
-        if (from >= to || s.charAt(from) == '.' || s.charAt(to - 1) == '.') {
-            return false;
-        }
-        for (int i = from; i < to; i++) {
-            char c = s.charAt(i);
-            if (c == '.' ? s.charAt(i - 1) == '.' : !isAtext(c)) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /** RFC 5322 §3.2.3 atext, US-ASCII. */
-    private static boolean isAtext(char c) {
-        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || "!#$%&'*+-/=?^_`{|}~".indexOf(c) >= 0;
     }
 
     /** The distinct domains, in order of first appearance. */

@@ -1,12 +1,13 @@
 package dev.inkan.spf;
 
+import dev.inkan.message.Atoms;
 import dev.inkan.net.IpLiteral;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
-import java.util.regex.Pattern;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * The Received-SPF trace field of RFC 7208 §9.1:
@@ -136,7 +137,7 @@ public record ReceivedSpfField(SpfResult result, String comment, List<Pair> pair
     /** A dot-atom when the value is one (RFC 5322 §3.2.3), else a quoted-string (§3.2.4). */
     static String value(String raw) {
         String value = clean(raw, MAX_VALUE_LENGTH);
-        if (isDotAtom(value)) {
+        if (Atoms.isDotAtomText(value)) {
             return value;
         }
         StringBuilder quoted = new StringBuilder(value.length() + 2).append('"');
@@ -148,25 +149,6 @@ public record ReceivedSpfField(SpfResult result, String comment, List<Pair> pair
             quoted.append(c);
         }
         return quoted.append('"').toString();
-    }
-
-    static boolean isDotAtom(String value) {
-        if (value.isEmpty() || value.startsWith(".") || value.endsWith(".") || value.contains("..")) {
-            return false;
-        }
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            if (c != '.' && !isAtext(c)) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /** RFC 5322 §3.2.3 {@code atext}. */
-    static boolean isAtext(int c) {
-        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
-                || "!#$%&'*+-/=?^_`{|}~".indexOf(c) >= 0;
     }
 
     /** Controls to '?', line breaks and tabs to a space, at most {@code max} characters. */

@@ -119,10 +119,7 @@ public final class AuthResultsField {
             return false;
         }
         for (int i = 1; i < lines.size(); i++) {
-            String line = lines.get(i);
-            int colon = line.indexOf(':');
-            String name = (colon < 0 ? line : line.substring(0, colon)).trim();
-            if (name.equalsIgnoreCase(AuthResultsFormatter.FIELD_NAME)) {
+            if (HeaderEditor.javaMailName(lines.get(i)).equalsIgnoreCase(AuthResultsFormatter.FIELD_NAME)) {
                 return false;
             }
         }

@@ -33,8 +33,7 @@ public final class HeaderEditor {
         // each name once (removeHeader takes every field of that name), read from the lines as JavaMail reads it
         Set<String> names = new HashSet<>();
         for (String line : lines) {
-            int colon = line.indexOf(':');
-            String name = (colon < 0 ? line : line.substring(0, colon)).trim();
+            String name = javaMailName(line);
             if (names.add(name)) {
                 message.removeHeader(name);
             }
@@ -47,6 +46,15 @@ public final class HeaderEditor {
                 message.addHeaderLine(line);
             }
         }
+    }
+
+    /**
+     * The field name of a raw header line exactly as JavaMail reads it ({@code String.trim}), which is how its
+     * {@code removeHeader} and {@code setHeader} find the fields they change.
+     */
+    public static String javaMailName(String line) {
+        int colon = line.indexOf(':');
+        return (colon < 0 ? line : line.substring(0, colon)).trim();
     }
 
     /** The field name of a raw header line (text before the colon), trimmed. */
