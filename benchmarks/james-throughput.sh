@@ -18,7 +18,8 @@
 # SMTP transaction of a 4 KiB message, counted when it has arrived (SMTP sink or IMAP mailbox), 100 per
 # invocation over 4 parallel connections. 6 x 8 s warm-up, 5 x 8 s measurement. Results:
 # james-throughput.json (JMH JSON), james-cpu.tsv (the JVM's CPU ms per message, per measurement
-# iteration), james-throughput.txt (JMH's output), james-throughput.md (the tables).
+# iteration), james-cpu-threads.tsv (the same CPU by thread pool: James's spooler runs the mailets; plus the JIT's
+# compile time and GC pauses), james-throughput.txt (JMH's output), james-throughput.md (the tables).
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -38,7 +39,7 @@ while [[ $# -gt 0 ]]; do
     --quick) quick=1; shift ;;
     --mailets) mailets=1; shift ;;
     --) shift; extra=("$@"); break ;;
-    -h|--help) sed -n '2,21p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,22p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "unknown option: $1 (see --help)" >&2; exit 2 ;;
   esac
 done
@@ -82,7 +83,7 @@ if [[ $mailets -eq 1 ]]; then
   exit 0
 fi
 
-rm -f "$out/james-cpu.tsv"
+rm -f "$out/james-cpu.tsv" "$out/james-cpu-threads.tsv"
 echo ">> load before: $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || uptime)"
 echo ">> JamesThroughputBenchmark -> $out/james-throughput.json"
 # The forked JVMs find conf-examples/ through inkan.conf.examples (the pom sets it for the tests), log only

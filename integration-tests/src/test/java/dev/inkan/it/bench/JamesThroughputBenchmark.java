@@ -123,7 +123,7 @@ public class JamesThroughputBenchmark {
     @Benchmark
     @OperationsPerInvocation(MESSAGES)
     public void smtpTransactions() throws Exception {
-        long cpuStart = cpu.now();
+        CpuPerMessage.Mark cpuStart = cpu.now();
         long target = server.sent() + MESSAGES;
         List<Future<?>> running = new ArrayList<>();
         for (int c = 0; c < connections; c++) {

@@ -74,7 +74,41 @@ public final class JamesThroughputReport {
             cpuRatio(cpu, "inbound-DkimVerify", "inbound");
             cpuRatio(cpu, "inbound-DkimVerify-ed25519", "inbound");
             cpuRatio(cpu, "chain", "chain-alone");
+            Path threads = Path.of(args[1].replaceFirst("\\.tsv$", "") + "-threads.tsv");
+            if (Files.isRegularFile(threads)) {
+                printThreads(threads);
+            }
         }
+    }
+
+    /**
+     * The {@link CpuPerMessage} breakdown: CPU ms per message by thread pool, one column per setup, the largest
+     * first; groups under 0.01 ms in every setup are left out.
+     */
+    private static void printThreads(Path file) throws IOException {
+        Map<String, Map<String, Double>> bySetup = new LinkedHashMap<>();
+        Map<String, Double> largest = new java.util.HashMap<>();
+        for (String line : Files.readAllLines(file)) {
+            String[] parts = line.split("\t");
+            if (parts.length == 3) {
+                double ms = Double.parseDouble(parts[2]);
+                bySetup.computeIfAbsent(parts[0], k -> new LinkedHashMap<>()).put(parts[1], ms);
+                largest.merge(parts[1], Math.abs(ms), Math::max);
+            }
+        }
+        java.util.List<String> setups = new java.util.ArrayList<>(bySetup.keySet());
+        System.out.println();
+        System.out.println("| CPU ms per message by thread | " + String.join(" | ", setups) + " |");
+        System.out.println("|---|" + "---:|".repeat(setups.size()));
+        largest.entrySet().stream().filter(e -> e.getValue() >= 0.01)
+                .sorted(Map.Entry.<String, Double>comparingByValue().reversed()).forEach(e -> {
+                    StringBuilder row = new StringBuilder("| " + e.getKey() + " |");
+                    for (String setup : setups) {
+                        Double v = bySetup.get(setup).get(e.getKey());
+                        row.append(v == null ? " – |" : String.format(Locale.ROOT, " %.3f |", v));
+                    }
+                    System.out.println(row);
+                });
     }
 
     /** Extra CPU per message in ms and %, and the throughput ratio it allows (baseline CPU / Inkan CPU). */

@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.apache.james.lifecycle.api.LifecycleUtil;
 import org.apache.james.server.core.MimeMessageInputStreamSource;
 import org.apache.james.server.core.MimeMessageWrapper;
 import org.apache.mailet.Attribute;
@@ -114,20 +115,25 @@ public class MailetChainBenchmark {
     }
 
     @Benchmark
-    public Mail chain() throws Exception {
+    public String chain() throws Exception {
         Mail mail = mail();
         for (Mailet mailet : chain) {
             mailet.service(mail);
         }
-        mail.getMessage().writeTo(OutputStream.nullOutputStream());
-        return mail;
+        return deliver(mail);
     }
 
     @Benchmark
-    public Mail alone() throws Exception {
-        Mail mail = mail();
+    public String alone() throws Exception {
+        return deliver(mail());
+    }
+
+    /** The message written out as James writes a mail it delivers, then the mail disposed as James disposes it. */
+    private static String deliver(Mail mail) throws Exception {
         mail.getMessage().writeTo(OutputStream.nullOutputStream());
-        return mail;
+        String name = mail.getName();
+        LifecycleUtil.dispose(mail.getMessage()); // else James's leak detector logs every mail it finds undisposed
+        return name;
     }
 
     /** A mail as James's spool holds one received over SMTP from 127.0.0.1. */
