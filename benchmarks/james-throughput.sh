@@ -3,7 +3,7 @@
 # in one JMH run (dev.inkan.it.bench.JamesThroughputBenchmark, in integration-tests' test sources, where
 # the real-server harness is), then the table of rates and ratios.
 #
-#   benchmarks/james-throughput.sh               build (tests skipped), run every setup, report (~1.6 min a setup)
+#   benchmarks/james-throughput.sh               build (tests skipped), run every setup, report (~2.9 min a setup)
 #   benchmarks/james-throughput.sh --no-build    reuse the classes and classpath built last time
 #   benchmarks/james-throughput.sh --out DIR     where results go (default: jmh-results/ in the build dir)
 #   benchmarks/james-throughput.sh --quick       one short iteration each: a smoke run, not a measurement
@@ -16,7 +16,7 @@
 #
 # Each setup runs in its own forked JVM with James started once (@Setup(Level.Trial)); one operation is one
 # SMTP transaction of a 4 KiB message, counted when it has arrived (SMTP sink or IMAP mailbox), 100 per
-# invocation over 4 parallel connections. 6 x 8 s warm-up, 5 x 8 s measurement. Results:
+# invocation over 4 parallel connections. 15 x 8 s warm-up, 5 x 8 s measurement. Results:
 # james-throughput.json (JMH JSON), james-cpu.tsv (the JVM's CPU ms per message, per measurement
 # iteration), james-cpu-threads.tsv (the same CPU by thread pool: James's spooler runs the mailets; plus the JIT's
 # compile time and GC pauses), james-throughput.txt (JMH's output), james-throughput.md (the tables).

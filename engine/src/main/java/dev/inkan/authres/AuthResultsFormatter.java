@@ -1,6 +1,7 @@
 package dev.inkan.authres;
 
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
 
 /**
@@ -26,6 +27,16 @@ public final class AuthResultsFormatter {
 
     /** The indentation of a folded line inside a resinfo, deeper than the resinfo's own line. */
     private static final String INNER_FOLD = CRLF + "\t  ";
+
+    /**
+     * The atoms of the results this thread formatted last, by identity. A James mail's results are formatted for
+     * its attribute and again for every later mailet's field, which carries the earlier methods' results as well:
+     * four mailets formatted fourteen resinfos per mail where four are new. A {@link ResultInfo} is immutable, so
+     * the same object always gives the same atoms; only atoms that formatted without error are kept.
+     */
+    private static final ThreadLocal<IdentityHashMap<ResultInfo, List<String>>> RECENT =
+            ThreadLocal.withInitial(IdentityHashMap::new);
+    private static final int RECENT_SIZE = 64;
 
     private AuthResultsFormatter() {
     }
@@ -106,6 +117,7 @@ public final class AuthResultsFormatter {
         for (int i = 0; i < atomsOfEach.size(); i++) {
             List<String> atoms = atomsOfEach.get(i);
             if (i < atomsOfEach.size() - 1) {
+                atoms = new ArrayList<>(atoms); // the atoms are shared (RECENT): the ";" goes on a copy
                 int last = atoms.size() - 1;
                 atoms.set(last, atoms.get(last) + ";");
             }
@@ -151,6 +163,20 @@ public final class AuthResultsFormatter {
      * with its {@code (}, the last with its {@code )}), {@code reason=...}, then each propspec.
      */
     private static List<String> atoms(ResultInfo info) {
+        IdentityHashMap<ResultInfo, List<String>> recent = RECENT.get();
+        List<String> known = recent.get(info);
+        if (known != null) {
+            return known;
+        }
+        if (recent.size() >= RECENT_SIZE) {
+            recent.clear();
+        }
+        List<String> atoms = List.copyOf(atomsOf(info));
+        recent.put(info, atoms);
+        return atoms;
+    }
+
+    private static List<String> atomsOf(ResultInfo info) {
         List<String> atoms = new ArrayList<>(4 + info.properties().size());
         atoms.add(keyword("method", info.method()) + "=" + keyword("result", info.result()));
         if (info.comment() != null) {

@@ -63,6 +63,58 @@ public final class MessageSink extends OutputStream {
         return sink.scanned();
     }
 
+    /**
+     * A message given as its header fields, with an empty body: for checks that read the header block alone (the
+     * caller already holds it parsed, as James does). The same as writing the fields, a blank line and nothing
+     * else into a sink, without stepping through the bytes again: each field must be byte-exact and end with its
+     * CRLF, every line break inside it being CRLF followed by SP or HTAB (a fold) — what {@link #fieldOf} checks.
+     *
+     * @throws MessageLimitException when the fields pass {@code limits} (bytes or number of fields)
+     */
+    public static ScannedMessage headerOnly(List<HeaderField> fields, MessageLimits limits,
+            List<? extends BodyHashRequester> requesters) throws IOException {
+        long bytes = 0;
+        for (HeaderField field : fields) {
+            bytes += field.length();
+        }
+        if (bytes > limits.maxHeaderBytes()) {
+            throw new MessageLimitException("header block exceeds " + limits.maxHeaderBytes() + " bytes");
+        }
+        if (fields.size() > limits.maxHeaderFields()) {
+            throw new MessageLimitException("more than " + limits.maxHeaderFields() + " header fields");
+        }
+        MessageSink sink = new MessageSink(limits, requesters);
+        sink.size = bytes + 2; // the blank line
+        sink.lineEnding = LineEnding.CRLF;
+        sink.headerComplete(new HeaderBlock(List.copyOf(fields)));
+        sink.close();
+        return sink.scanned();
+    }
+
+    /**
+     * {@code raw} (a header field without its final CRLF) as one field for {@link #headerOnly}, or empty when it is
+     * not one as a sink would read it: empty, or holding a CR or LF that is not part of CRLF SP/HTAB.
+     */
+    public static java.util.Optional<HeaderField> fieldOf(byte[] raw) {
+        if (raw.length == 0 || raw[0] == ' ' || raw[0] == '\t') {
+            return java.util.Optional.empty(); // a blank line ends the header; a leading fold continues another
+        }
+        for (int i = 0; i < raw.length; i++) {
+            if (raw[i] == '\r' || raw[i] == '\n') {
+                boolean fold = raw[i] == '\r' && i + 2 < raw.length && raw[i + 1] == '\n'
+                        && (raw[i + 2] == ' ' || raw[i + 2] == '\t');
+                if (!fold) {
+                    return java.util.Optional.empty();
+                }
+                i++;
+            }
+        }
+        byte[] field = java.util.Arrays.copyOf(raw, raw.length + 2);
+        field[raw.length] = '\r';
+        field[raw.length + 1] = '\n';
+        return java.util.Optional.of(new HeaderField(field));
+    }
+
     @Override
     public void write(int b) throws IOException {
         write(new byte[] {(byte) b}, 0, 1);
@@ -165,7 +217,11 @@ public final class MessageSink extends OutputStream {
     }
 
     private void headerComplete() throws IOException {
-        headers = new HeaderBlock(HeaderSplitter.split(header, headerLength, limits));
+        headerComplete(new HeaderBlock(HeaderSplitter.split(header, headerLength, limits)));
+    }
+
+    private void headerComplete(HeaderBlock block) {
+        headers = block;
         header = null;
         Set<BodyHashKey> keys = new LinkedHashSet<>();
         for (BodyHashRequester r : requesters) {

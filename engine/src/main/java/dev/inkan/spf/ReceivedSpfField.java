@@ -58,7 +58,7 @@ public record ReceivedSpfField(SpfResult result, String comment, List<Pair> pair
     public ReceivedSpfField {
         Objects.requireNonNull(result, "result");
         comment = comment == null ? null
-                : SPACE_RUNS.matcher(clean(comment, 2 * MAX_VALUE_LENGTH)).replaceAll(" ").strip();
+                : singleSpaces(clean(comment, 2 * MAX_VALUE_LENGTH)).strip();
         pairs = List.copyOf(pairs);
     }
 
@@ -153,9 +153,14 @@ public record ReceivedSpfField(SpfResult result, String comment, List<Pair> pair
 
     /** Controls to '?', line breaks and tabs to a space, at most {@code max} characters. */
     private static String clean(String text, int max) {
-        String printable = SpfVerdict.printable(LINE_BREAKS.matcher(text).replaceAll(" "));
+        boolean breaks = text.indexOf('\t') >= 0 || text.indexOf('\r') >= 0 || text.indexOf('\n') >= 0;
+        String printable = SpfVerdict.printable(breaks ? LINE_BREAKS.matcher(text).replaceAll(" ") : text);
         return printable.length() <= max ? printable
                 : printable.substring(0, max - 3) + "...";
+    }
+
+    private static String singleSpaces(String text) {
+        return text.contains("  ") ? SPACE_RUNS.matcher(text).replaceAll(" ") : text;
     }
 
     private static String escapeComment(String text) {

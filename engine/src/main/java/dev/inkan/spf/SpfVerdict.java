@@ -92,11 +92,22 @@ public record SpfVerdict(SpfResult result, SpfReason reason, String comment, Spf
 
     /** Control characters (never in a valid identity, refused by the formatter) as '?'. */
     static String printable(String value) {
+        int first = 0;
+        while (first < value.length() && !unprintable(value.charAt(first))) {
+            first++;
+        }
+        if (first == value.length()) {
+            return value; // nearly always: nothing to replace, nothing to copy
+        }
         StringBuilder out = new StringBuilder(value.length());
         for (int i = 0; i < value.length(); i++) { // the replaced range is below the surrogates: chars will do
             char c = value.charAt(i);
-            out.append(c < 0x20 || (c >= 0x7f && c < 0xa0) ? '?' : c);
+            out.append(unprintable(c) ? '?' : c);
         }
         return out.toString();
+    }
+
+    private static boolean unprintable(char c) {
+        return c < 0x20 || (c >= 0x7f && c < 0xa0);
     }
 }

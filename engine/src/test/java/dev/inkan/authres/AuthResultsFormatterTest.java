@@ -199,6 +199,26 @@ class AuthResultsFormatterTest {
     }
 
     /** CRLF endings, a final CRLF, lines within 78 characters, and unfolding parses back to the model. */
+    @Test
+    void the_same_results_formatted_again_give_the_same_text() {
+        // the atoms of recently formatted results are reused (by identity): a folded field puts ';' after each
+        // resinfo but the last, which must never stick to the shared atoms
+        ResultInfo dkim = ResultInfo.of("dkim", "pass", new ResultProperty("header", "d", "a-rather-long-domain.example"),
+                new ResultProperty("header", "s", "selector-2026"), new ResultProperty("header", "b", "abcdefgh"));
+        ResultInfo spf = ResultInfo.of("spf", "pass", new ResultProperty("smtp", "mailfrom", "bounce@example.net"));
+        AuthenticationResults both = AuthenticationResults.of("mx.example.net", List.of(dkim, spf));
+        String field = AuthResultsFormatter.header(both);
+        assertThat(field).contains("header.b=abcdefgh;\r\n");
+        for (int i = 0; i < 3; i++) {
+            assertThat(AuthResultsFormatter.header(both)).isEqualTo(field);
+            assertThat(AuthResultsFormatter.resultInfo(dkim)).doesNotContain(";")
+                    .isEqualTo(AuthResultsFormatter.resultInfo(ResultInfo.of("dkim", "pass",
+                            dkim.properties().toArray(ResultProperty[]::new))));
+            assertThat(AuthResultsFormatter.header(AuthenticationResults.of("mx.example.net", List.of(spf, dkim))))
+                    .contains("smtp.mailfrom=bounce@example.net;\r\n").doesNotContain("abcdefgh;");
+        }
+    }
+
     private static void assertFoldedWell(AuthenticationResults results) {
         String header = AuthResultsFormatter.header(results);
         assertThat(header).startsWith("Authentication-Results: ").endsWith("\r\n");

@@ -115,6 +115,58 @@ class MessageSinkTest {
         assertThat(new String(out.toByteArray(), StandardCharsets.US_ASCII)).isEqualTo("a:X\r\nb:Y Z\r\n");
     }
 
+    @Test
+    void header_fields_given_as_they_are_scan_as_the_same_header_written_into_a_sink() throws Exception {
+        List<String> lines = List.of("Received: from a\r\n\tby b; Sun, 22 Nov 2026 10:00:00 +0000",
+                "From: Caf\u00e9 <a@example.com>", "Subject:", "X-Odd :  v ", "DKIM-Signature: v=1; a=rsa-sha256;\r\n  b=x");
+        List<HeaderField> fields = new ArrayList<>();
+        StringBuilder written = new StringBuilder();
+        for (String line : lines) {
+            fields.add(MessageSink.fieldOf(line.getBytes(StandardCharsets.ISO_8859_1)).orElseThrow());
+            written.append(line).append("\r\n");
+        }
+        BodyHashKey key = BodyHashKey.of(Canonicalization.RELAXED, HashAlgorithm.SHA256);
+        ScannedMessage given = MessageSink.headerOnly(fields, MessageLimits.DEFAULT, List.of(h -> List.of(key)));
+        ScannedMessage sunk = MessageSink.scan(stream(written + "\r\n"), MessageLimits.DEFAULT,
+                List.of(h -> List.of(key)));
+        assertThat(given.headers().fields()).extracting(f -> new String(f.raw(), StandardCharsets.ISO_8859_1))
+                .isEqualTo(sunk.headers().fields().stream()
+                        .map(f -> new String(f.raw(), StandardCharsets.ISO_8859_1)).toList());
+        assertThat(given.bodyHash(key).digest()).isEqualTo(sunk.bodyHash(key).digest());
+        assertThat(given.size()).isEqualTo(sunk.size());
+        assertThat(given.lineEnding()).isEqualTo(sunk.lineEnding());
+    }
+
+    @Test
+    void a_line_a_sink_would_read_differently_is_not_a_field_as_it_is() {
+        for (String line : List.of("", " folded onto the previous field", "\tthe same", "A: bare\nLF",
+                "A: bare\rCR", "A: CRLF\r\nnot a fold", "A: ends in CR\r", "A: ends in CRLF\r\n")) {
+            assertThat(MessageSink.fieldOf(line.getBytes(StandardCharsets.ISO_8859_1))).as(line).isEmpty();
+        }
+        assertThat(MessageSink.fieldOf("A: b\r\n c".getBytes(StandardCharsets.ISO_8859_1)).orElseThrow().text())
+                .isEqualTo("A: b\r\n c");
+    }
+
+    @Test
+    void header_fields_given_as_they_are_meet_the_same_limits() throws Exception {
+        MessageLimits limits = new MessageLimits(3, 40);
+        List<HeaderField> four = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            four.add(HeaderField.of("X-" + i + ": v"));
+        }
+        assertThatThrownBy(() -> MessageSink.headerOnly(four, limits, List.of()))
+                .isInstanceOf(MessageLimitException.class).hasMessage("more than 3 header fields");
+        assertThat(MessageSink.headerOnly(four.subList(0, 3), limits, List.of()).headers().fields()).hasSize(3);
+        // exactly at the byte limit passes in both, one byte more fails in both
+        String at = "X: " + "v".repeat(35); // 38 + CRLF = 40 bytes
+        assertThat(MessageSink.headerOnly(List.of(HeaderField.of(at)), limits, List.of()).headers().fields()).hasSize(1);
+        assertThat(MessageSink.scan(stream(at + "\r\n\r\n"), limits, List.of()).headers().fields()).hasSize(1);
+        assertThatThrownBy(() -> MessageSink.headerOnly(List.of(HeaderField.of(at + "v")), limits, List.of()))
+                .isInstanceOf(MessageLimitException.class).hasMessage("header block exceeds 40 bytes");
+        assertThatThrownBy(() -> MessageSink.scan(stream(at + "v\r\n\r\n"), limits, List.of()))
+                .isInstanceOf(MessageLimitException.class).hasMessage("header block exceeds 40 bytes");
+    }
+
     private static ScannedMessage scan(String message) throws Exception {
         return MessageSink.scan(stream(message), MessageLimits.DEFAULT,
                 List.of(h -> List.of(BodyHashKey.of(Canonicalization.SIMPLE, HashAlgorithm.SHA256))));

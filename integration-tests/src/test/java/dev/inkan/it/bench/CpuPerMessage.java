@@ -33,6 +33,10 @@ final class CpuPerMessage {
     private final com.sun.management.OperatingSystemMXBean os =
             (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
     private final java.lang.management.ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    // looked up once: each lookup builds ObjectNames, work that would be counted in the measured CPU
+    private final java.lang.management.CompilationMXBean compiler = ManagementFactory.getCompilationMXBean();
+    private final List<java.lang.management.GarbageCollectorMXBean> collectors =
+            ManagementFactory.getGarbageCollectorMXBeans();
     private final List<Double> msPerMessage = new ArrayList<>();
     private final java.util.Map<String, Long> groupNanos = new java.util.TreeMap<>();
     private final java.util.Map<Long, String> groupOfThread = new java.util.HashMap<>();
@@ -45,8 +49,8 @@ final class CpuPerMessage {
     final class Mark {
         private final long process = os.getProcessCpuTime();
         private final java.util.Map<Long, Long> perThread = new java.util.HashMap<>();
-        private final long compileMillis = ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
-        private final long gcMillis = ManagementFactory.getGarbageCollectorMXBeans().stream()
+        private final long compileMillis = compiler.getTotalCompilationTime();
+        private final long gcMillis = collectors.stream()
                 .mapToLong(java.lang.management.GarbageCollectorMXBean::getCollectionTime).sum();
 
         private Mark() {

@@ -99,6 +99,7 @@ public class MailetChainBenchmark {
                 throw new IllegalStateException("chain check: no " + expected + " in\n" + header);
             }
         }
+        deliver(check);
     }
 
     @TearDown

@@ -162,7 +162,10 @@ public final class MailAuthentication {
         InetAddress client = IpLiteral.parse(String.valueOf(mail.getRemoteAddr())).orElse(null);
         String helo = mail.getAttribute(Mail.SMTP_HELO).map(a -> String.valueOf(a.getValue().value())).orElse("");
         String mailFrom = mail.getMaybeSender().asOptional().map(Object::toString).orElse("");
-        List<String> recipients = mail.getRecipients().stream().map(Object::toString).toList();
+        List<String> recipients = new java.util.ArrayList<>(mail.getRecipients().size());
+        for (Object recipient : mail.getRecipients()) {
+            recipients.add(recipient.toString()); // a loop, not a stream: four mailets ask for it per mail
+        }
         boolean authenticated = mail.getAttribute(Mail.SMTP_AUTH_USER).isPresent();
         return new SmtpEnvelope(client, helo, mailFrom, recipients, authenticated);
     }

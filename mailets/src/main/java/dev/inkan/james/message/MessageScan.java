@@ -1,12 +1,18 @@
 package dev.inkan.james.message;
 
 import dev.inkan.message.BodyHashRequester;
+import dev.inkan.message.HeaderField;
 import dev.inkan.message.MessageLimits;
 import dev.inkan.message.MessageSink;
+import dev.inkan.message.Octets;
 import dev.inkan.message.ScannedMessage;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Enumeration;
 import java.util.List;
+import java.util.Optional;
 import javax.mail.MessagingException;
 import javax.mail.internet.MimeMessage;
 import org.apache.james.server.core.MimeMessageWrapper;
@@ -17,6 +23,8 @@ import org.apache.james.server.core.MimeMessageWrapper;
  * for checks that read only the header block (DMARC's From), just the header lines James holds.
  */
 public final class MessageScan {
+
+    private static final byte[] CRLF = {'\r', '\n'};
 
     private MessageScan() {
     }
@@ -39,19 +47,39 @@ public final class MessageScan {
 
     /**
      * The header block only, as James holds it ({@code getAllHeaderLines}, folding kept), and an empty body: for
-     * checks that hash no body. Not byte-exact for signatures; never use it for DKIM or ARC.
+     * checks that hash no body. Not byte-exact for signatures; never use it for DKIM or ARC. The fields go to the
+     * engine as they are ({@link MessageSink#headerOnly}); only a header James holds in a shape a sink would read
+     * differently (a bare CR or LF, a line that starts folded) is written through a sink.
      */
     public static ScannedMessage scanHeader(MimeMessage message, MessageLimits limits,
             List<? extends BodyHashRequester> requesters) throws IOException, MessagingException {
-        MessageSink sink = new MessageSink(limits, requesters);
-        for (String line : java.util.Collections.list(message.getAllHeaderLines())) {
-            // JavaMail holds raw 8-bit header octets as ISO-8859-1 characters, or decoded UTF-8: give back octets
-            boolean octets = dev.inkan.message.Octets.allBelow(line, 0x100);
-            sink.write((line + "\r\n").getBytes(octets ? java.nio.charset.StandardCharsets.ISO_8859_1
-                    : java.nio.charset.StandardCharsets.UTF_8));
+        List<byte[]> lines = new ArrayList<>();
+        List<HeaderField> fields = new ArrayList<>();
+        boolean asTheyAre = true;
+        for (Enumeration<String> all = message.getAllHeaderLines(); all.hasMoreElements(); ) {
+            byte[] line = octets(all.nextElement());
+            lines.add(line);
+            if (asTheyAre) {
+                Optional<HeaderField> field = MessageSink.fieldOf(line);
+                field.ifPresent(fields::add);
+                asTheyAre = field.isPresent();
+            }
         }
-        sink.write(new byte[] {'\r', '\n'});
+        if (asTheyAre) {
+            return MessageSink.headerOnly(fields, limits, requesters);
+        }
+        MessageSink sink = new MessageSink(limits, requesters);
+        for (byte[] line : lines) {
+            sink.write(line);
+            sink.write(CRLF);
+        }
+        sink.write(CRLF);
         sink.close();
         return sink.scanned();
+    }
+
+    /** JavaMail holds raw 8-bit header octets as ISO-8859-1 characters, or decoded UTF-8: the octets back. */
+    private static byte[] octets(String line) {
+        return line.getBytes(Octets.allBelow(line, 0x100) ? StandardCharsets.ISO_8859_1 : StandardCharsets.UTF_8);
     }
 }
