@@ -57,12 +57,17 @@ class DnsjavaResolverTest {
         DnsAnswer<String> txt = dns.txt("example.com");
         DnsAnswer<InetAddress> alias = dns.a("alias.example.com");
         DnsAnswer<String> missing = dns.txt("nothing.example.com");
+        DnsAnswer<String> noTxt = dns.txt("mail.example.com");
+        DnsAnswer<MxHost> mx = dns.mx("example.com");
         DnsAnswer<String> volatileTxt = dns.txt("volatile.example.com");
         int sent = server.received().size();
 
         assertThat(cached.txt("example.com")).isEqualTo(txt);
         assertThat(cached.a("alias.example.com")).isEqualTo(alias); // the CNAME followed in the cache
         assertThat(cached.txt("nothing.example.com").status()).isEqualTo(missing.status()).isEqualTo(DnsStatus.NXDOMAIN);
+        assertThat(cached.txt("mail.example.com")).isEqualTo(noTxt); // an existing name without the type
+        assertThat(noTxt.status()).isEqualTo(DnsStatus.NO_DATA);
+        assertThat(cached.mx("example.com")).isEqualTo(mx); // two records, in the order the network gave them
         assertThat(cached.txt("volatile.example.com").isNotCached()).isTrue(); // TTL 0: never cached
         assertThat(volatileTxt.isFound()).isTrue();
         assertThat(server.received()).hasSize(sent);

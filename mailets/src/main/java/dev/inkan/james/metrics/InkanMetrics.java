@@ -179,9 +179,22 @@ public final class InkanMetrics {
     /** DNS outcomes as counters; never throws into the DNS workers. */
     private final class DnsCounters implements DnsObserver {
 
+        /** Looked up once: every query of every message is counted here, cache hits included. */
+        private volatile Metric queries;
+
         @Override
         public void answered(String type, DnsAnswer<?> answer) {
-            count("dns", "queries");
+            Metric counter = queries;
+            if (counter == null) {
+                count("dns", "queries");
+                queries = counters.get("dns\0queries");
+            } else {
+                try {
+                    counter.increment();
+                } catch (RuntimeException e) {
+                    LOG.debug("metric inkan_dns_queries not counted", e);
+                }
+            }
             if (answer.status() == DnsStatus.TEMPFAIL) {
                 count("dns", "failures");
                 if (answer.isTimeout()) {
