@@ -49,12 +49,11 @@ import org.openjdk.jmh.runner.IterationType;
  *
  * <p>Warm-up is fifteen 8-second iterations. With three, a JFR recording of the inbound chain found C2 still
  * compiling (about 8 s of compiler time in a 30-s window) and the chain's CPU per message falling from 6.3 to 4.7 ms
- * over its measurement iterations. With six, James alone still climbed from about 690 to 740 messages/s between
- * the ninth and fourteenth iterations, the JIT still spent 0.14 ms (James alone) and 0.48 ms (the chain) of compile
- * time per measured message, and the chain's CPU per message fell by a fifth across its five measurement
- * iterations ({@link CpuPerMessage}'s breakdown, 2026-12-07). With fifteen the compile time per message is a quarter
- * to a third of that and James alone is flat (the chain still eases, 2.75 to 2.36 ms over its five iterations). A
- * mail server runs for days: steady state is what an operator gets.
+ * over its measurement iterations. With six, the JIT still spent 0.14 ms (James alone) and 0.48 ms (the chain) of
+ * compile time per measured message, and the chain's CPU per message fell by a fifth across its five measurement
+ * iterations ({@link CpuPerMessage}'s breakdown, 2026-12-07); James alone climbs from about 690 to 740 messages/s
+ * between its seventh and fourteenth iterations. With fifteen the compile time per message is a quarter to a third
+ * of that and James alone is flat. A mail server runs for days: steady state is what an operator gets.
  *
  * <p>Not a test: run by benchmarks/james-throughput.sh, never by the Maven build.
  */
