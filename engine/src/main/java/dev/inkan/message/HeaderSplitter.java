@@ -32,7 +32,7 @@ final class HeaderSplitter {
     private static void addField(List<HeaderField> fields, byte[] raw, MessageLimits limits)
             throws MessageLimitException {
         if (fields.size() == limits.maxHeaderFields()) {
-            throw new MessageLimitException("more than " + limits.maxHeaderFields() + " header fields");
+            throw limits.tooManyFields();
         }
         fields.add(new HeaderField(raw));
     }

@@ -16,4 +16,14 @@ public record MessageLimits(int maxHeaderFields, int maxHeaderBytes) {
             throw new IllegalArgumentException("message limits must be positive");
         }
     }
+
+    /** The error for a header block of more than {@link #maxHeaderBytes} bytes. */
+    MessageLimitException headerTooLarge() {
+        return new MessageLimitException("header block exceeds " + maxHeaderBytes + " bytes");
+    }
+
+    /** The error for more than {@link #maxHeaderFields} header fields. */
+    MessageLimitException tooManyFields() {
+        return new MessageLimitException("more than " + maxHeaderFields + " header fields");
+    }
 }

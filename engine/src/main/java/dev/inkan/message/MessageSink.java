@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -78,10 +79,10 @@ public final class MessageSink extends OutputStream {
             bytes += field.length();
         }
         if (bytes > limits.maxHeaderBytes()) {
-            throw new MessageLimitException("header block exceeds " + limits.maxHeaderBytes() + " bytes");
+            throw limits.headerTooLarge();
         }
         if (fields.size() > limits.maxHeaderFields()) {
-            throw new MessageLimitException("more than " + limits.maxHeaderFields() + " header fields");
+            throw limits.tooManyFields();
         }
         MessageSink sink = new MessageSink(limits, requesters);
         sink.size = bytes + 2; // the blank line
@@ -95,24 +96,24 @@ public final class MessageSink extends OutputStream {
      * {@code raw} (a header field without its final CRLF) as one field for {@link #headerOnly}, or empty when it is
      * not one as a sink would read it: empty, or holding a CR or LF that is not part of CRLF SP/HTAB.
      */
-    public static java.util.Optional<HeaderField> fieldOf(byte[] raw) {
+    public static Optional<HeaderField> fieldOf(byte[] raw) {
         if (raw.length == 0 || raw[0] == ' ' || raw[0] == '\t') {
-            return java.util.Optional.empty(); // a blank line ends the header; a leading fold continues another
+            return Optional.empty(); // a blank line ends the header; a leading fold continues another
         }
         for (int i = 0; i < raw.length; i++) {
             if (raw[i] == '\r' || raw[i] == '\n') {
                 boolean fold = raw[i] == '\r' && i + 2 < raw.length && raw[i + 1] == '\n'
                         && (raw[i + 2] == ' ' || raw[i + 2] == '\t');
                 if (!fold) {
-                    return java.util.Optional.empty();
+                    return Optional.empty();
                 }
                 i++;
             }
         }
-        byte[] field = java.util.Arrays.copyOf(raw, raw.length + 2);
+        byte[] field = Arrays.copyOf(raw, raw.length + 2);
         field[raw.length] = '\r';
         field[raw.length + 1] = '\n';
-        return java.util.Optional.of(new HeaderField(field));
+        return Optional.of(new HeaderField(field));
     }
 
     @Override
@@ -207,7 +208,7 @@ public final class MessageSink extends OutputStream {
 
     private void appendHeader(byte[] b, int off, int len) throws IOException {
         if ((long) headerLength + len > limits.maxHeaderBytes() + 2L) {
-            throw new MessageLimitException("header block exceeds " + limits.maxHeaderBytes() + " bytes");
+            throw limits.headerTooLarge();
         }
         if (headerLength + len > header.length) {
             header = Arrays.copyOf(header, Math.max(header.length * 2, headerLength + len));

@@ -2,14 +2,21 @@ package dev.inkan.it.bench;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.management.CompilationMXBean;
+import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
@@ -32,14 +39,14 @@ final class CpuPerMessage {
 
     private final com.sun.management.OperatingSystemMXBean os =
             (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
-    private final java.lang.management.ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     // looked up once: each lookup builds ObjectNames, work that would be counted in the measured CPU
-    private final java.lang.management.CompilationMXBean compiler = ManagementFactory.getCompilationMXBean();
-    private final List<java.lang.management.GarbageCollectorMXBean> collectors =
+    private final CompilationMXBean compiler = ManagementFactory.getCompilationMXBean();
+    private final List<GarbageCollectorMXBean> collectors =
             ManagementFactory.getGarbageCollectorMXBeans();
     private final List<Double> msPerMessage = new ArrayList<>();
-    private final java.util.Map<String, Long> groupNanos = new java.util.TreeMap<>();
-    private final java.util.Map<Long, String> groupOfThread = new java.util.HashMap<>();
+    private final Map<String, Long> groupNanos = new TreeMap<>();
+    private final Map<Long, String> groupOfThread = new HashMap<>();
     private long measuredMessages;
     private boolean measuring;
     private long nanos;
@@ -48,10 +55,10 @@ final class CpuPerMessage {
     /** The CPU counters at one moment: the process's, each Java thread's, the JIT's and the collectors'. */
     final class Mark {
         private final long process = os.getProcessCpuTime();
-        private final java.util.Map<Long, Long> perThread = new java.util.HashMap<>();
+        private final Map<Long, Long> perThread = new HashMap<>();
         private final long compileMillis = compiler.getTotalCompilationTime();
         private final long gcMillis = collectors.stream()
-                .mapToLong(java.lang.management.GarbageCollectorMXBean::getCollectionTime).sum();
+                .mapToLong(GarbageCollectorMXBean::getCollectionTime).sum();
 
         private Mark() {
             for (long id : threads.getAllThreadIds()) {
@@ -82,14 +89,14 @@ final class CpuPerMessage {
         long[] unnamed = end.perThread.keySet().stream().filter(id -> !groupOfThread.containsKey(id))
                 .mapToLong(Long::longValue).toArray();
         if (unnamed.length > 0) { // one VM operation for the threads not seen before, not one per thread
-            for (java.lang.management.ThreadInfo info : threads.getThreadInfo(unnamed)) {
+            for (ThreadInfo info : threads.getThreadInfo(unnamed)) {
                 if (info != null) {
                     groupOfThread.put(info.getThreadId(), info.getThreadName().replaceAll("[-#_ ]?\\d+", ""));
                 }
             }
         }
         long javaThreads = 0;
-        for (java.util.Map.Entry<Long, Long> e : end.perThread.entrySet()) {
+        for (Map.Entry<Long, Long> e : end.perThread.entrySet()) {
             Long before = start.perThread.get(e.getKey());
             String group = groupOfThread.get(e.getKey());
             if (before == null || before < 0 || e.getValue() < 0 || group == null) {

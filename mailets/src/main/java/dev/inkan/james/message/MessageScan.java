@@ -53,24 +53,23 @@ public final class MessageScan {
      */
     public static ScannedMessage scanHeader(MimeMessage message, MessageLimits limits,
             List<? extends BodyHashRequester> requesters) throws IOException, MessagingException {
-        List<byte[]> lines = new ArrayList<>();
         List<HeaderField> fields = new ArrayList<>();
-        boolean asTheyAre = true;
         for (Enumeration<String> all = message.getAllHeaderLines(); all.hasMoreElements(); ) {
-            byte[] line = octets(all.nextElement());
-            lines.add(line);
-            if (asTheyAre) {
-                Optional<HeaderField> field = MessageSink.fieldOf(line);
-                field.ifPresent(fields::add);
-                asTheyAre = field.isPresent();
+            Optional<HeaderField> field = MessageSink.fieldOf(octets(all.nextElement()));
+            if (field.isEmpty()) {
+                return scanHeaderThroughSink(message, limits, requesters);
             }
+            fields.add(field.get());
         }
-        if (asTheyAre) {
-            return MessageSink.headerOnly(fields, limits, requesters);
-        }
+        return MessageSink.headerOnly(fields, limits, requesters);
+    }
+
+    /** As {@link #scanHeader}, every line written through a sink, which normalises what it holds. */
+    private static ScannedMessage scanHeaderThroughSink(MimeMessage message, MessageLimits limits,
+            List<? extends BodyHashRequester> requesters) throws IOException, MessagingException {
         MessageSink sink = new MessageSink(limits, requesters);
-        for (byte[] line : lines) {
-            sink.write(line);
+        for (Enumeration<String> all = message.getAllHeaderLines(); all.hasMoreElements(); ) {
+            sink.write(octets(all.nextElement()));
             sink.write(CRLF);
         }
         sink.write(CRLF);

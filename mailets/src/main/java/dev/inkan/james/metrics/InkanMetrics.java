@@ -6,6 +6,7 @@ import dev.inkan.authres.ResultInfo;
 import dev.inkan.dns.DnsAnswer;
 import dev.inkan.dns.DnsObserver;
 import dev.inkan.dns.DnsStatus;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -51,7 +52,7 @@ public final class InkanMetrics {
      * every DNS answer counts, so neither the name nor the registry lookup is redone each time. Bounded by the
      * methods' results, the configured signing domains and the components.
      */
-    private final Map<String, Metric> counters = new ConcurrentHashMap<>();
+    private final Map<List<String>, Metric> counters = new ConcurrentHashMap<>();
     private final Map<String, String> timerNames = new ConcurrentHashMap<>();
 
     private InkanMetrics(MetricFactory factory) {
@@ -145,16 +146,16 @@ public final class InkanMetrics {
         if (factory == null) {
             return;
         }
-        String key = String.join("\0", parts);
         try {
-            Metric counter = counters.get(key);
+            // looked up by the parts themselves (a list view, no copy): every DNS query and result is counted here
+            Metric counter = counters.get(Arrays.asList(parts));
             if (counter == null) {
                 counter = factory.generate(name(parts));
-                counters.putIfAbsent(key, counter);
+                counters.putIfAbsent(List.of(parts), counter);
             }
             counter.increment();
         } catch (RuntimeException e) {
-            LOG.debug("metric {} not counted", key.replace('\0', '_'), e);
+            LOG.debug("metric {} not counted", String.join("_", parts), e);
         }
     }
 
@@ -179,22 +180,9 @@ public final class InkanMetrics {
     /** DNS outcomes as counters; never throws into the DNS workers. */
     private final class DnsCounters implements DnsObserver {
 
-        /** Looked up once: every query of every message is counted here, cache hits included. */
-        private volatile Metric queries;
-
         @Override
         public void answered(String type, DnsAnswer<?> answer) {
-            Metric counter = queries;
-            if (counter == null) {
-                count("dns", "queries");
-                queries = counters.get("dns\0queries");
-            } else {
-                try {
-                    counter.increment();
-                } catch (RuntimeException e) {
-                    LOG.debug("metric inkan_dns_queries not counted", e);
-                }
-            }
+            count("dns", "queries");
             if (answer.status() == DnsStatus.TEMPFAIL) {
                 count("dns", "failures");
                 if (answer.isTimeout()) {
