@@ -106,7 +106,16 @@ public record FromDomains(int fields, List<String> domains, int withoutDomain, b
 
     /** The distinct domains, in order of first appearance. */
     public List<String> distinctDomains() {
-        return domains.stream().distinct().toList();
+        if (domains.size() == 1) {
+            return domains; // the usual From: one mailbox (a loop, not a stream: asked for every mail)
+        }
+        List<String> distinct = new ArrayList<>(domains.size());
+        for (String domain : domains) {
+            if (!distinct.contains(domain)) {
+                distinct.add(domain);
+            }
+        }
+        return List.copyOf(distinct);
     }
 
     private static String decode(HeaderField field) {

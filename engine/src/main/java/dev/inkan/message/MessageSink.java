@@ -22,15 +22,18 @@ import java.util.Set;
  */
 public final class MessageSink extends OutputStream {
 
+    private static final byte[] NO_BYTES = new byte[0];
 
     private final MessageLimits limits;
     private final List<BodyHashRequester> requesters;
 
     private boolean lastWasCr;
     private LineEnding lineEnding;
+
     private long size;
 
-    private byte[] header = new byte[4096];
+    /** The header block as it arrives; allocated at the first byte (a sink given its fields never needs it). */
+    private byte[] header = NO_BYTES;
     private int headerLength;
     /** Progress through CR LF CR LF; starts at 2 as if a CRLF preceded the message. */
     private int blankLineState = 2;
@@ -93,26 +96,25 @@ public final class MessageSink extends OutputStream {
     }
 
     /**
-     * {@code raw} (a header field without its final CRLF) as one field for {@link #headerOnly}, or empty when it is
-     * not one as a sink would read it: empty, or holding a CR or LF that is not part of CRLF SP/HTAB.
+     * {@code field} (a header field's bytes with CRLF appended) as one field for {@link #headerOnly}, taken as it is
+     * (not copied), or empty when it is not one as a sink would read it: no CRLF at its end, nothing before it, or a
+     * CR or LF before it that is not part of CRLF SP/HTAB.
      */
-    public static Optional<HeaderField> fieldOf(byte[] raw) {
-        if (raw.length == 0 || raw[0] == ' ' || raw[0] == '\t') {
+    public static Optional<HeaderField> fieldOf(byte[] field) {
+        int end = field.length - 2;
+        if (end <= 0 || field[end] != '\r' || field[end + 1] != '\n' || field[0] == ' ' || field[0] == '\t') {
             return Optional.empty(); // a blank line ends the header; a leading fold continues another
         }
-        for (int i = 0; i < raw.length; i++) {
-            if (raw[i] == '\r' || raw[i] == '\n') {
-                boolean fold = raw[i] == '\r' && i + 2 < raw.length && raw[i + 1] == '\n'
-                        && (raw[i + 2] == ' ' || raw[i + 2] == '\t');
+        for (int i = 0; i < end; i++) {
+            if (field[i] == '\r' || field[i] == '\n') {
+                boolean fold = field[i] == '\r' && i + 2 < end && field[i + 1] == '\n'
+                        && (field[i + 2] == ' ' || field[i + 2] == '\t');
                 if (!fold) {
                     return Optional.empty();
                 }
                 i++;
             }
         }
-        byte[] field = Arrays.copyOf(raw, raw.length + 2);
-        field[raw.length] = '\r';
-        field[raw.length + 1] = '\n';
         return Optional.of(new HeaderField(field));
     }
 
@@ -211,7 +213,7 @@ public final class MessageSink extends OutputStream {
             throw limits.headerTooLarge();
         }
         if (headerLength + len > header.length) {
-            header = Arrays.copyOf(header, Math.max(header.length * 2, headerLength + len));
+            header = Arrays.copyOf(header, Math.max(Math.max(header.length * 2, 4096), headerLength + len));
         }
         System.arraycopy(b, off, header, headerLength, len);
         headerLength += len;
@@ -228,6 +230,10 @@ public final class MessageSink extends OutputStream {
         for (BodyHashRequester r : requesters) {
             keys.addAll(r.bodyHashKeys(headers));
         }
+        if (keys.isEmpty()) {
+            bodyAsItArrives = true; // no canonicalizer: nothing to read bare LFs for
+            return;
+        }
         Map<BodyCanonicalization, BodyDigests> byCanonicalization = new HashMap<>();
         for (BodyHashKey key : keys) {
             byCanonicalization.computeIfAbsent(key.canonicalization(), c -> {
@@ -237,7 +243,11 @@ public final class MessageSink extends OutputStream {
                 return d;
             }).add(key);
         }
-        bodyAsItArrives = canonicalizers.stream().allMatch(BodyCanonicalizer::readsBareLf);
+        boolean allReadBareLf = true;
+        for (BodyCanonicalizer canonicalizer : canonicalizers) {
+            allReadBareLf &= canonicalizer.readsBareLf();
+        }
+        bodyAsItArrives = allReadBareLf;
     }
 
     @Override

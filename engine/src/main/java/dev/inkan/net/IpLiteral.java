@@ -124,24 +124,34 @@ public final class IpLiteral {
      * zeros. Returns the 4 octets, or null when {@code text} is not one.
      */
     public static byte[] parseIp4(String text) {
-        String[] parts = text.split("\\.", -1);
-        if (parts.length != 4) {
-            return null;
-        }
+        // four dot-separated parts of 1-3 ASCII digits, no leading zero, each at most 255; read in one pass
+        // (every mailet parses the client address James recorded)
         byte[] octets = new byte[4];
-        for (int i = 0; i < 4; i++) {
-            String part = parts[i];
-            if (part.isEmpty() || part.length() > 3 || (part.length() > 1 && part.charAt(0) == '0')
-                    || !Octets.allDigits(part)) {
+        int part = 0;
+        int start = 0;
+        for (int i = 0; i <= text.length(); i++) {
+            if (i < text.length() && text.charAt(i) != '.') {
+                char c = text.charAt(i);
+                if (c < '0' || c > '9' || i - start >= 3) {
+                    return null;
+                }
+                continue;
+            }
+            int length = i - start;
+            if (part == 4 || length == 0 || (length > 1 && text.charAt(start) == '0')) {
                 return null;
             }
-            int value = Integer.parseInt(part);
+            int value = 0;
+            for (int j = start; j < i; j++) {
+                value = value * 10 + (text.charAt(j) - '0');
+            }
             if (value > 255) {
                 return null;
             }
-            octets[i] = (byte) value;
+            octets[part++] = (byte) value;
+            start = i + 1;
         }
-        return octets;
+        return part == 4 ? octets : null;
     }
 
     /**

@@ -121,9 +121,20 @@ public record ReceivedSpfField(SpfResult result, String comment, List<Pair> pair
         List<String> atoms = new ArrayList<>();
         atoms.add(result.keyword());
         if (comment != null) {
-            String[] words = escapeComment(comment).split(" ");
-            for (int i = 0; i < words.length; i++) {
-                atoms.add((i == 0 ? "(" : "") + words[i] + (i == words.length - 1 ? ")" : ""));
+            // the comment's words, split at each space as String.split(" ") would, "(" and ")" around them all
+            String text = escapeComment(comment);
+            int end = text.length();
+            while (end > 0 && text.charAt(end - 1) == ' ') {
+                end--; // split drops trailing empty words
+            }
+            int start = end == 0 && !text.isEmpty() ? 1 : 0; // only spaces: split finds no word at all
+            while (start <= end) {
+                int space = text.indexOf(' ', start);
+                int wordEnd = space < 0 || space > end ? end : space;
+                boolean first = start == 0;
+                boolean last = wordEnd == end;
+                atoms.add((first ? "(" : "") + text.substring(start, wordEnd) + (last ? ")" : ""));
+                start = wordEnd + 1;
             }
         }
         for (int i = 0; i < pairs.size(); i++) {

@@ -122,7 +122,7 @@ class MessageSinkTest {
         List<HeaderField> fields = new ArrayList<>();
         StringBuilder written = new StringBuilder();
         for (String line : lines) {
-            fields.add(MessageSink.fieldOf(line.getBytes(StandardCharsets.ISO_8859_1)).orElseThrow());
+            fields.add(MessageSink.fieldOf((line + "\r\n").getBytes(StandardCharsets.ISO_8859_1)).orElseThrow());
             written.append(line).append("\r\n");
         }
         BodyHashKey key = BodyHashKey.of(Canonicalization.RELAXED, HashAlgorithm.SHA256);
@@ -141,10 +141,14 @@ class MessageSinkTest {
     void a_line_a_sink_would_read_differently_is_not_a_field_as_it_is() {
         for (String line : List.of("", " folded onto the previous field", "\tthe same", "A: bare\nLF",
                 "A: bare\rCR", "A: CRLF\r\nnot a fold", "A: ends in CR\r", "A: ends in CRLF\r\n")) {
-            assertThat(MessageSink.fieldOf(line.getBytes(StandardCharsets.ISO_8859_1))).as(line).isEmpty();
+            assertThat(MessageSink.fieldOf((line + "\r\n").getBytes(StandardCharsets.ISO_8859_1))).as(line).isEmpty();
         }
-        assertThat(MessageSink.fieldOf("A: b\r\n c".getBytes(StandardCharsets.ISO_8859_1)).orElseThrow().text())
+        assertThat(MessageSink.fieldOf("A: b\r\n c\r\n".getBytes(StandardCharsets.ISO_8859_1)).orElseThrow().text())
                 .isEqualTo("A: b\r\n c");
+        // the bytes given must end in the CRLF that ends the field
+        for (String unended : List.of("A: b", "A: b\r", "A: b\n", "\r\n", "")) {
+            assertThat(MessageSink.fieldOf(unended.getBytes(StandardCharsets.ISO_8859_1))).as(unended).isEmpty();
+        }
     }
 
     @Test

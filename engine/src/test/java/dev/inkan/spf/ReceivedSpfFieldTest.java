@@ -112,4 +112,18 @@ class ReceivedSpfFieldTest {
     void rejectsMalformedFields(String field) {
         assertThat(ReceivedSpfField.parse(field)).isEmpty();
     }
+
+    @Test
+    void theCommentIsWrittenWordByWordInsideItsParentheses() {
+        java.util.function.Function<String, String> header = comment -> new ReceivedSpfField(SpfResult.PASS, comment,
+                java.util.List.of(new ReceivedSpfField.Pair("a", "b"))).header();
+        assertThat(header.apply(null)).isEqualTo("Received-SPF: pass a=b\r\n");
+        assertThat(header.apply("")).isEqualTo("Received-SPF: pass () a=b\r\n");
+        assertThat(header.apply("   ")).isEqualTo("Received-SPF: pass () a=b\r\n");
+        assertThat(header.apply("one")).isEqualTo("Received-SPF: pass (one) a=b\r\n");
+        assertThat(header.apply(" two   words (x) ")).isEqualTo("Received-SPF: pass (two words \\(x\\)) a=b\r\n");
+        String longComment = "mx.example.net: domain of someone@example.com designates 192.0.2.1 as permitted sender";
+        assertThat(header.apply(longComment)).isEqualTo("Received-SPF: pass (mx.example.net: domain of someone@example.com"
+                + " designates\r\n\t192.0.2.1 as permitted sender) a=b\r\n");
+    }
 }

@@ -8,11 +8,9 @@ import dev.inkan.authres.ResultInfo;
 import dev.inkan.james.message.HeaderEditor;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 import javax.mail.MessagingException;
 import javax.mail.internet.MimeMessage;
 import org.apache.mailet.Attribute;
@@ -67,10 +65,14 @@ public final class AuthResultsField {
         List<ResultInfo> all = new ArrayList<>();
         if (cleaned) {
             // a method recorded again (a mailet after an SMTP hook that checked the same) replaces its entries
-            Set<String> methods = new HashSet<>();
-            results.forEach(r -> methods.add(r.method().toLowerCase(Locale.ROOT)));
-            ours(lines, authservId).ifPresent(existing -> existing.results().stream()
-                    .filter(r -> !methods.contains(r.method().toLowerCase(Locale.ROOT))).forEach(all::add));
+            Optional<AuthenticationResults> existing = ours(lines, authservId);
+            if (existing.isPresent()) {
+                for (ResultInfo kept : existing.get().results()) {
+                    if (!recordsMethod(results, kept.method())) {
+                        all.add(kept);
+                    }
+                }
+            }
         }
         all.addAll(results);
         AuthenticationResults written = AuthenticationResults.of(authservId, all);
@@ -89,6 +91,15 @@ public final class AuthResultsField {
         }
         mail.setAttribute(new Attribute(CLEANED, AttributeValue.of(authservId.toLowerCase(Locale.ROOT))));
         LAST_WRITTEN.set(new Written(line, written));
+    }
+
+    private static boolean recordsMethod(List<ResultInfo> results, String method) {
+        for (ResultInfo result : results) {
+            if (result.method().equalsIgnoreCase(method)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The parsed field for {@code authservId} currently on the message, if any. */

@@ -37,6 +37,14 @@ public final class SkippedClients {
 
     /** Whether {@code client} (which authenticated or not) is left unchecked. */
     public boolean skips(InetAddress client, boolean authenticatedClient) {
-        return authenticated && authenticatedClient || networks.stream().anyMatch(n -> n.contains(client));
+        if (authenticated && authenticatedClient) {
+            return true;
+        }
+        for (IpNetwork network : networks) { // a loop, not a stream: asked for every mail
+            if (network.contains(client)) {
+                return true;
+            }
+        }
+        return false;
     }
 }

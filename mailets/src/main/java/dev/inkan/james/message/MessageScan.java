@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Enumeration;
 import java.util.List;
 import java.util.Optional;
@@ -55,7 +56,7 @@ public final class MessageScan {
             List<? extends BodyHashRequester> requesters) throws IOException, MessagingException {
         List<HeaderField> fields = new ArrayList<>();
         for (Enumeration<String> all = message.getAllHeaderLines(); all.hasMoreElements(); ) {
-            Optional<HeaderField> field = MessageSink.fieldOf(octets(all.nextElement()));
+            Optional<HeaderField> field = MessageSink.fieldOf(fieldOctets(all.nextElement()));
             if (field.isEmpty()) {
                 return scanHeaderThroughSink(message, limits, requesters);
             }
@@ -75,6 +76,25 @@ public final class MessageScan {
         sink.write(CRLF);
         sink.close();
         return sink.scanned();
+    }
+
+    /** {@link #octets} of {@code line} with CRLF appended, in one array. */
+    private static byte[] fieldOctets(String line) {
+        int length = line.length();
+        byte[] field = new byte[length + 2];
+        for (int i = 0; i < length; i++) {
+            char c = line.charAt(i);
+            if (c >= 0x100) {
+                byte[] utf8 = line.getBytes(StandardCharsets.UTF_8);
+                field = Arrays.copyOf(utf8, utf8.length + 2);
+                length = utf8.length;
+                break;
+            }
+            field[i] = (byte) c;
+        }
+        field[length] = '\r';
+        field[length + 1] = '\n';
+        return field;
     }
 
     /** JavaMail holds raw 8-bit header octets as ISO-8859-1 characters, or decoded UTF-8: the octets back. */
