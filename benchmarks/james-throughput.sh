@@ -9,6 +9,9 @@
 #   benchmarks/james-throughput.sh --quick       one short iteration each: a smoke run, not a measurement
 #   benchmarks/james-throughput.sh --mailets     instead: MailetChainBenchmark, the inbound chain's four mailets on
 #                                                a James mail without the server (µs per message, ~2 min)
+#   benchmarks/james-throughput.sh --perf SECS   also profile each setup with Linux perf for SECS seconds of its
+#                                                measurement (at most 30; needs Debian's linux-perf): perf-SETUP.txt
+#                                                (perf script) and perf-SETUP.md (benchmarks/perf-summary.py)
 #   benchmarks/james-throughput.sh -- ARGS...    extra JMH arguments, e.g. -- -p setup=relay,relay-DkimSign
 #
 # Environment: INKAN_BUILDROOT=/tmp/x builds with -Dinkan.buildroot=/tmp/x (a separate output root);
@@ -29,6 +32,7 @@ mvn_args=(${MVN_ARGS:--B -q})
 build=1
 quick=0
 mailets=0
+perf_seconds=0
 out=""
 extra=()
 
@@ -38,8 +42,14 @@ while [[ $# -gt 0 ]]; do
     --out) out="$2"; shift 2 ;;
     --quick) quick=1; shift ;;
     --mailets) mailets=1; shift ;;
+    --perf)
+      perf_seconds="${2:-}"
+      if ! [[ "$perf_seconds" =~ ^[0-9]+$ ]] || (( perf_seconds < 1 || perf_seconds > 30 )); then
+        echo "--perf needs a number of seconds from 1 to 30 (the measurement lasts 40 s)" >&2; exit 2
+      fi
+      shift 2 ;;
     --) shift; extra=("$@"); break ;;
-    -h|--help) sed -n '2,22p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,25p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "unknown option: $1 (see --help)" >&2; exit 2 ;;
   esac
 done
@@ -84,12 +94,43 @@ if [[ $mailets -eq 1 ]]; then
 fi
 
 rm -f "$out/james-cpu.tsv" "$out/james-cpu-threads.tsv"
+perf_jvm_args=""
+if (( perf_seconds > 0 )); then
+  if ! command -v perf >/dev/null 2>&1; then
+    echo "--perf: no perf command here; install Debian's linux-perf (apt-get install -y linux-perf)" >&2
+    exit 2
+  fi
+  # JIT frames named through the perf map the JVM writes when it exits; frame pointers for the call graphs
+  perf_jvm_args=" -XX:+UnlockDiagnosticVMOptions -XX:+DumpPerfMapAtExit -XX:+PreserveFramePointer"
+  rm -f "$out"/perf-*.data "$out"/perf-*.txt "$out"/perf-*.md "$out"/perf-*.log
+  : > "$out/james-throughput.txt"
+  rm -f "$out/.perf-done"
+  trap 'touch "$out/.perf-done"' EXIT
+  # When a setup's first measurement iteration starts, record its forked JVM for perf_seconds.
+  (
+    recorded=0
+    while sleep 1; do
+      started=$(grep -c '^Iteration   1:' "$out/james-throughput.txt" 2>/dev/null || true)
+      if (( started > recorded )); then
+        recorded=$started
+        setup=$(grep '^# Parameters:' "$out/james-throughput.txt" | tail -1 | sed -n 's/.*setup = \([^,)]*\).*/\1/p')
+        pid=$(pgrep -n -f 'org.openjdk.jmh.runner.ForkedMain' || true)
+        if [[ -n "$pid" && -n "$setup" ]]; then
+          echo "$pid" > "$out/perf-$setup.pid"
+          perf record -e cpu-clock -F 499 -g -p "$pid" -o "$out/perf-$setup.data" -- sleep "$perf_seconds" \
+            > "$out/perf-$setup.log" 2>&1 || echo ">> perf record failed for $setup: see $out/perf-$setup.log" >&2
+        fi
+      fi
+      [[ -f "$out/.perf-done" ]] && break
+    done
+  ) &
+fi
 echo ">> load before: $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || uptime)"
 echo ">> JamesThroughputBenchmark -> $out/james-throughput.json"
 # The forked JVMs find conf-examples/ through inkan.conf.examples (the pom sets it for the tests), log only
 # warnings, and wait 2 s (not JMH's 30) for an idle scheduled-executor thread still alive after James's stop().
 "$java_cmd" -cp "$classpath" org.openjdk.jmh.Main "${timing[@]}" \
-  -jvmArgsAppend "-Xmx1g -Dinkan.conf.examples=$root/conf-examples -Dlogback.configurationFile=bench-logback.xml -Djmh.shutdownTimeout=2 -Dinkan.bench.cpuFile=$out/james-cpu.tsv" \
+  -jvmArgsAppend "-Xmx1g -Dinkan.conf.examples=$root/conf-examples -Dlogback.configurationFile=bench-logback.xml -Djmh.shutdownTimeout=2 -Dinkan.bench.cpuFile=$out/james-cpu.tsv$perf_jvm_args" \
   -rf json -rff "$out/james-throughput.json" "${extra[@]}" \
   'dev\.inkan\.it\.bench\.JamesThroughputBenchmark\.' | tee "$out/james-throughput.txt"
 echo ">> load after: $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || uptime)"
@@ -97,3 +138,20 @@ echo ">> load after: $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || uptime)"
 echo ">> report -> $out/james-throughput.md"
 "$java_cmd" -cp "$classpath" dev.inkan.it.bench.JamesThroughputReport "$out/james-throughput.json" "$out/james-cpu.tsv" \
   | tee "$out/james-throughput.md"
+
+if (( perf_seconds > 0 )); then
+  touch "$out/.perf-done"
+  wait
+  for data in "$out"/perf-*.data; do
+    [[ -f "$data" ]] || continue
+    setup=$(basename "$data" .data); setup=${setup#perf-}
+    perf script -i "$data" > "$out/perf-$setup.txt" 2>/dev/null
+    # messages received while perf recorded, estimated from the setup's mean rate (perf slows it somewhat)
+    rate=$(awk -v s="$setup" '/^# Parameters:/ { cur = ($0 ~ "setup = " s "[,)]") } cur && /^Iteration/ { sum += $3; n++ } END { if (n) printf "%.0f", sum / n }' \
+      "$out/james-throughput.txt")
+    messages=$(( ${rate:-0} * perf_seconds ))
+    echo ">> perf profile of $setup -> $out/perf-$setup.md (about $messages messages in $perf_seconds s)"
+    python3 "$here/perf-summary.py" "$out/perf-$setup.txt" "$messages" > "$out/perf-$setup.md"
+    head -25 "$out/perf-$setup.md"
+  done
+fi

@@ -69,7 +69,7 @@ public class JamesThroughputBenchmark {
     public static final int MESSAGES = 100;
 
     @Param({"relay", "relay-DkimSign", "relay-DkimSign-ed25519", "inbound", "inbound-DkimVerify",
-            "inbound-DkimVerify-ed25519", "chain-alone", "chain-alone-header", "chain-alone-mailets", "chain", "chain-recording", "chain-dns-silent", "chain-hostile", "session-alone",
+            "inbound-DkimVerify-ed25519", "chain-alone", "chain-alone-header", "chain-alone-mailets", "chain-alone-fields", "chain", "chain-no-received-spf", "chain-recording", "chain-dns-silent", "chain-hostile", "session-alone",
             "session", "session-dns-silent", "session-dns-silent-tempfail"})
     public String setup;
 

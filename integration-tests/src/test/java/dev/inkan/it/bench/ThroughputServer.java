@@ -105,13 +105,15 @@ final class ThroughputServer implements AutoCloseable {
                 server.nextRecipient();
                 server.checkInbound(base.equals("inbound-DkimVerify"));
             }
-            case "chain", "chain-alone", "chain-alone-header", "chain-alone-mailets", "chain-dns-silent", "chain-hostile", "chain-recording" ->
+            case "chain", "chain-alone", "chain-alone-header", "chain-alone-mailets", "chain-dns-silent", "chain-hostile", "chain-recording",
+                    "chain-no-received-spf", "chain-alone-fields" ->
                     server = chain(setup, key, conf, site, dir);
             case "session", "session-alone", "session-dns-silent", "session-dns-silent-tempfail" ->
                     server = session(setup, key, conf, site, dir);
             default -> throw new IllegalArgumentException("unknown setup '" + setup
                     + "': relay, relay-DkimSign, inbound, inbound-DkimVerify (the last two also with -ed25519),"
-                    + " chain, chain-alone, chain-alone-header, chain-alone-mailets, chain-dns-silent, chain-hostile, chain-recording, session, session-alone,"
+                    + " chain, chain-alone, chain-alone-header, chain-alone-mailets, chain-dns-silent, chain-hostile, chain-recording,"
+                    + " chain-no-received-spf, chain-alone-fields, session, session-alone,"
                     + " session-dns-silent,"
                     + " session-dns-silent-tempfail");
         }
@@ -134,6 +136,20 @@ final class ThroughputServer implements AutoCloseable {
     }
 
     /**
+     * The two fields the chain writes into the benchmark's message (its Authentication-Results and Received-SPF as
+     * MailetChainBenchmark shows them, 2026-12-07), unfolded: the same text within the 20-odd bytes of folding.
+     * {@code header.b} differs with each run's key, never its length.
+     */
+    static final List<String[]> CHAIN_FIELDS = List.of(
+            new String[] {"Authentication-Results", "mx.example.net; dkim=pass header.d=origin.example header.s=sel"
+                    + " header.a=rsa-sha256 header.b=b9ItkAfN; spf=pass (domain of olga@origin.example designates"
+                    + " 127.0.0.1 as permitted sender) smtp.mailfrom=origin.example; arc=none smtp.remote-ip=127.0.0.1;"
+                    + " dmarc=pass (p=reject dis=none) header.from=origin.example policy.dmarc=none"},
+            new String[] {"Received-SPF", "pass (mx.example.net: domain of olga@origin.example designates 127.0.0.1"
+                    + " as permitted sender) client-ip=127.0.0.1; envelope-from=\"olga@origin.example\";"
+                    + " helo=mta.remote.test; receiver=mx.example.net; identity=mailfrom; mechanism=\"ip4:127.0.0.1\""});
+
+    /**
      * The full inbound chain (conf-examples/dmarc-inbound: DkimVerify, SpfCheck, ArcVerify, DmarcEvaluate) asking
      * a real DNS server on 127.0.0.1 through {@code dnsServers}, as an operator configures it:
      * <ul>
@@ -148,7 +164,13 @@ final class ThroughputServer implements AutoCloseable {
      *   <li>{@code chain-hostile}: the server answers, but each message also carries {@value #HOSTILE_SIGNATURES}
      *       signatures of hostile.example whose selectors' name server never answers;</li>
      *   <li>{@code chain-recording}: {@code chain} with DmarcEvaluate recording every evaluation for aggregate
-     *       reports ({@code dmarcStore}, an embedded H2 file): the recording path's cost.</li>
+     *       reports ({@code dmarcStore}, an embedded H2 file): the recording path's cost;</li>
+     *   <li>{@code chain-no-received-spf}: {@code chain} with SpfCheck's {@code addReceivedSpf=false}: the message
+     *       James delivers has one field (about 300 bytes) less, which shows what the header's size costs James;</li>
+     *   <li>{@code chain-alone-fields}: James alone with, in place of DkimVerify and SpfCheck, James's own SetMimeHeader
+     *       adding the two fields the chain writes into this message ({@link #CHAIN_FIELDS}, unfolded), and nothing in
+     *       place of ArcVerify and DmarcEvaluate: James's own work for the mail the chain hands it, without any of
+     *       Inkan's code.</li>
      * </ul>
      */
     private static ThroughputServer chain(String setup, SigningKey key, JamesConf conf, Path site, Path dir)
@@ -157,6 +179,8 @@ final class ThroughputServer implements AutoCloseable {
         ConfExample example = ConfExample.load("dmarc-inbound").dnsServer(dns.port()).skipNetworks("::1");
         if (setup.equals("chain-alone-mailets")) {
             example.withInkanMailetsAsJamesHeaders();
+        } else if (setup.equals("chain-alone-fields")) {
+            example.withInkanMailetsAsJamesFields(CHAIN_FIELDS);
         } else if (setup.startsWith("chain-alone")) {
             example.withoutInkanMailets();
         }
@@ -164,6 +188,10 @@ final class ThroughputServer implements AutoCloseable {
             example.changed("<authservId>mx.example.net</authservId>\n                <trustedArcSealers>",
                     "<authservId>mx.example.net</authservId>\n                <dmarcStore>jdbc:h2:file:"
                             + dir.resolve("dmarc-reports") + "</dmarcStore>\n                <trustedArcSealers>");
+        }
+        if (setup.equals("chain-no-received-spf")) {
+            example.changed("<skipNetworks>::1</skipNetworks>",
+                    "<skipNetworks>::1</skipNetworks>\n                <addReceivedSpf>false</addReceivedSpf>");
         }
         if (setup.equals("chain-alone-header")) {
             // the least any authentication plugin does: one header added to every mail
@@ -202,6 +230,9 @@ final class ThroughputServer implements AutoCloseable {
         }
         if (setup.equals("chain-alone-mailets")) {
             expected = List.of("spf=none", "spf=none", "spf=none", "spf=none");
+        }
+        if (setup.equals("chain-alone-fields")) {
+            expected = List.of("dkim=pass", "spf=pass", "arc=none", "dmarc=pass");
         }
         ThroughputServer server = new ThroughputServer(false, dir, james, null, message);
         server.dns = dns;
@@ -371,6 +402,8 @@ final class ThroughputServer implements AutoCloseable {
         if (!found.equals(expected.stream().sorted().toList())) {
             throw new IllegalStateException("chain check: expected " + expected + ", got " + found + "\n" + headers);
         }
+        // the header James delivers, in bytes: what its own work per message grows with (benchmarks/README.md)
+        System.out.println(">> results as expected; delivered header " + headers.length() + " bytes");
     }
 
     /** A plain-text message of exactly {@value #MESSAGE_BYTES} bytes, written as a mail client writes one. */

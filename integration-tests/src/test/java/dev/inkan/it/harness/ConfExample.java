@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -210,25 +211,53 @@ public final class ConfExample {
      * each one's matcher, runs it, and keeps a message whose header changed.
      */
     public ConfExample withInkanMailetsAsJamesHeaders() {
+        List<String[]> fields = new ArrayList<>();
+        Matcher m = INKAN_MAILET.matcher(mailetContainer());
+        while (m.find()) {
+            if (jamesMatcherOf(m.group()) != null) {
+                fields.add(new String[] {"Authentication-Results", "mx.example.net; spf=none"});
+            }
+        }
+        return withInkanMailetsAsJamesFields(fields);
+    }
+
+    /**
+     * For the James throughput benchmark only: the Inkan mailets on matchers of James's own become, in their order,
+     * James's {@code SetMimeHeader} on the same matcher adding {@code fields} (name, value), one each; the Inkan
+     * mailets beyond them, and those on Inkan matchers, are removed. With the fields Inkan's mailets write, what is
+     * left is James's own work for a message carrying them.
+     */
+    public ConfExample withInkanMailetsAsJamesFields(List<String[]> fields) {
         String xml = mailetContainer();
         Matcher m = INKAN_MAILET.matcher(xml);
         StringBuilder out = new StringBuilder();
         int replaced = 0;
         while (m.find()) {
-            Matcher match = Pattern.compile("\\bmatch=\"([^\"]*)\"").matcher(m.group());
+            String matcher = jamesMatcherOf(m.group());
             String replacement = "";
-            if (match.find() && !match.group(1).startsWith("dev.inkan.")) {
-                replacement = "            <mailet match=\"" + match.group(1) + "\" class=\"SetMimeHeader\"><name>"
-                        + "Authentication-Results</name><value>mx.example.net; spf=none</value></mailet>\n";
+            if (replaced < fields.size() && matcher != null) {
+                String[] field = fields.get(replaced);
+                replacement = "            <mailet match=\"" + matcher + "\" class=\"SetMimeHeader\"><name>"
+                        + field[0] + "</name><value>" + xmlText(field[1]) + "</value></mailet>\n";
                 replaced++;
             }
             m.appendReplacement(out, Matcher.quoteReplacement(replacement));
         }
         m.appendTail(out);
-        require(replaced > 0, "Inkan mailet on a James matcher");
+        require(replaced == fields.size(), fields.size() + " Inkan mailets on James matchers");
         require(!out.toString().contains("=\"dev.inkan."), "Inkan mailet left after replacing them all");
         files.put("mailetcontainer.xml", out.toString());
         return this;
+    }
+
+    /** The {@code match} of a mailet element when it is one of James's own matchers, else null. */
+    private static String jamesMatcherOf(String mailetXml) {
+        Matcher match = Pattern.compile("\\bmatch=\"([^\"]*)\"").matcher(mailetXml);
+        return match.find() && !match.group(1).startsWith("dev.inkan.") ? match.group(1) : null;
+    }
+
+    private static String xmlText(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
     }
 
     /**
