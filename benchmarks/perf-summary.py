@@ -1,13 +1,15 @@
 #!/usr/bin/env python3
 """Summarise a `perf script` dump of the James throughput benchmark's JVM (benchmarks/james-throughput.sh --perf).
 
-    benchmarks/perf-summary.py PERF_SCRIPT_TEXT [MESSAGES]
+    benchmarks/perf-summary.py PERF_SCRIPT_TEXT [MESSAGES] [--pool NAME]...
 
 Prints, from the call-graph samples (`perf record -g`, JIT frames named through the JVM's perf map):
   - samples by thread pool (thread names without their numbers);
   - on James's spool threads (which run the mailets): samples by mailet or matcher (the innermost one on the
     stack), and how many carry an Inkan frame (dev.inkan.*);
-  - Inkan's samples by their innermost Inkan frame, and the JDK/James frames they spend their time in.
+  - Inkan's samples by their innermost Inkan frame, and the JDK/James frames they spend their time in;
+  - with --pool NAME (e.g. blocking-call-w, James's mailbox delivery; perf keeps 15 characters of a thread's name):
+    James's methods (org.apache.james.*, Mime4j included) most often on that pool's stacks (inclusive).
 With MESSAGES (messages received during the recording), each count is also given as ms per message
 (samples x the sampling period / messages).
 """
@@ -33,10 +35,18 @@ def is_inkan(line):
 
 
 def main():
-    if len(sys.argv) < 2:
+    args = sys.argv[1:]
+    pools_asked = []
+    while '--pool' in args:
+        i = args.index('--pool')
+        if i + 1 >= len(args):
+            sys.exit('--pool needs a thread pool name')
+        pools_asked.append(args[i + 1])
+        del args[i:i + 2]
+    if not args:
         sys.exit(__doc__)
-    messages = float(sys.argv[2]) if len(sys.argv) > 2 else None
-    samples = [s for s in open(sys.argv[1], errors='replace').read().split('\n\n') if s.strip()]
+    messages = float(args[1]) if len(args) > 1 else None
+    samples = [s for s in open(args[0], errors='replace').read().split('\n\n') if s.strip()]
     if not samples:
         sys.exit('no samples in ' + sys.argv[1])
     period_ms = None
@@ -57,14 +67,28 @@ def main():
 
     pools = collections.Counter()
     spool = []
+    asked = {name: [] for name in pools_asked}
     for s in samples:
         thread = s.strip().split('\n')[0].split()[0]
         pool = re.sub(r'-\d+$', '', thread)
         pools[pool] += 1
         if pool == 'spooler':
             spool.append(s.strip().split('\n')[1:])
+        if pool in asked:
+            asked[pool].append(s.strip().split('\n')[1:])
     print('%d samples%s' % (len(samples), ', %.3f ms each' % period_ms if period_ms else ''))
     table('by thread pool', pools, len(samples), 20)
+    for name, stacks in asked.items():
+        if not stacks:
+            print('\nno samples on thread pool ' + name)
+            continue
+        inclusive = collections.Counter()
+        for lines in stacks:
+            for method in set(frame(line) for line in lines):
+                if method.startswith('org.apache.james.') and '$$Lambda' not in method:
+                    inclusive[method] += 1
+        table('thread pool %s: James methods on its stacks (inclusive), %d samples' % (name, len(stacks)),
+              inclusive, len(stacks), 30)
     if not spool:
         print('\nno samples on spooler threads')
         return
