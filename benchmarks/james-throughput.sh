@@ -145,13 +145,19 @@ if (( perf_seconds > 0 )); then
   for data in "$out"/perf-*.data; do
     [[ -f "$data" ]] || continue
     setup=$(basename "$data" .data); setup=${setup#perf-}
-    perf script -i "$data" > "$out/perf-$setup.txt" 2>/dev/null
+    if ! perf script -i "$data" > "$out/perf-$setup.txt" 2>"$out/perf-$setup.script.log"; then
+      echo ">> perf script failed for $setup: see $out/perf-$setup.script.log" >&2
+      continue
+    fi
     # messages received while perf recorded, estimated from the setup's mean rate (perf slows it somewhat)
     rate=$(awk -v s="$setup" '/^# Parameters:/ { cur = ($0 ~ "setup = " s "[,)]") } cur && /^Iteration/ { sum += $3; n++ } END { if (n) printf "%.0f", sum / n }' \
       "$out/james-throughput.txt")
     messages=$(( ${rate:-0} * perf_seconds ))
     echo ">> perf profile of $setup -> $out/perf-$setup.md (about $messages messages in $perf_seconds s)"
-    python3 "$here/perf-summary.py" "$out/perf-$setup.txt" "$messages" > "$out/perf-$setup.md"
-    head -25 "$out/perf-$setup.md"
+    if python3 "$here/perf-summary.py" "$out/perf-$setup.txt" "$messages" > "$out/perf-$setup.md"; then
+      head -25 "$out/perf-$setup.md"
+    else
+      echo ">> no perf summary for $setup (perf-summary.py failed; the results above stand)" >&2
+    fi
   done
 fi
