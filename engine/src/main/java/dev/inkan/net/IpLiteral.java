@@ -1,6 +1,5 @@
 package dev.inkan.net;
 
-import dev.inkan.message.Octets;
 import java.net.Inet4Address;
 import java.net.Inet6Address;
 import java.net.InetAddress;

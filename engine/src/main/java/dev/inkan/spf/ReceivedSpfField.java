@@ -121,21 +121,16 @@ public record ReceivedSpfField(SpfResult result, String comment, List<Pair> pair
         List<String> atoms = new ArrayList<>();
         atoms.add(result.keyword());
         if (comment != null) {
-            // the comment's words, split at each space as String.split(" ") would, "(" and ")" around them all
+            // the comment's words, "(" and ")" around them all; the constructor left single spaces and none at the ends
             String text = escapeComment(comment);
-            int end = text.length();
-            while (end > 0 && text.charAt(end - 1) == ' ') {
-                end--; // split drops trailing empty words
-            }
-            int start = end == 0 && !text.isEmpty() ? 1 : 0; // only spaces: split finds no word at all
-            while (start <= end) {
-                int space = text.indexOf(' ', start);
-                int wordEnd = space < 0 || space > end ? end : space;
-                boolean first = start == 0;
-                boolean last = wordEnd == end;
-                atoms.add((first ? "(" : "") + text.substring(start, wordEnd) + (last ? ")" : ""));
-                start = wordEnd + 1;
-            }
+            int start = 0;
+            int space;
+            do {
+                space = text.indexOf(' ', start);
+                String word = space < 0 ? text.substring(start) : text.substring(start, space);
+                atoms.add((start == 0 ? "(" : "") + word + (space < 0 ? ")" : ""));
+                start = space + 1;
+            } while (space >= 0);
         }
         for (int i = 0; i < pairs.size(); i++) {
             Pair pair = pairs.get(i);

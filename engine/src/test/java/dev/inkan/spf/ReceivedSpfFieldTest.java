@@ -5,6 +5,8 @@ import static dev.inkan.spf.SpfTestDns.ip;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.inkan.dns.ScriptedResolver;
+import java.util.List;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -115,8 +117,8 @@ class ReceivedSpfFieldTest {
 
     @Test
     void theCommentIsWrittenWordByWordInsideItsParentheses() {
-        java.util.function.Function<String, String> header = comment -> new ReceivedSpfField(SpfResult.PASS, comment,
-                java.util.List.of(new ReceivedSpfField.Pair("a", "b"))).header();
+        Function<String, String> header = comment -> new ReceivedSpfField(SpfResult.PASS, comment,
+                List.of(new ReceivedSpfField.Pair("a", "b"))).header();
         assertThat(header.apply(null)).isEqualTo("Received-SPF: pass a=b\r\n");
         assertThat(header.apply("")).isEqualTo("Received-SPF: pass () a=b\r\n");
         assertThat(header.apply("   ")).isEqualTo("Received-SPF: pass () a=b\r\n");

@@ -6,7 +6,10 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.openjdk.jmh.util.ListStatistics;
@@ -87,7 +90,7 @@ public final class JamesThroughputReport {
      */
     private static void printThreads(Path file) throws IOException {
         Map<String, Map<String, Double>> bySetup = new LinkedHashMap<>();
-        Map<String, Double> largest = new java.util.HashMap<>();
+        Map<String, Double> largest = new HashMap<>();
         for (String line : Files.readAllLines(file)) {
             String[] parts = line.split("\t");
             if (parts.length == 3) {
@@ -96,7 +99,7 @@ public final class JamesThroughputReport {
                 largest.merge(parts[1], Math.abs(ms), Math::max);
             }
         }
-        java.util.List<String> setups = new java.util.ArrayList<>(bySetup.keySet());
+        List<String> setups = new ArrayList<>(bySetup.keySet());
         System.out.println();
         System.out.println("| CPU ms per message by thread | " + String.join(" | ", setups) + " |");
         System.out.println("|---|" + "---:|".repeat(setups.size()));

@@ -1,5 +1,6 @@
 package dev.inkan.it.bench;
 
+import com.codahale.metrics.MetricRegistry;
 import dev.inkan.crypto.SigningKey;
 import dev.inkan.crypto.SigningKeyGenerator;
 import dev.inkan.it.harness.DkimZone;
@@ -14,6 +15,8 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.apache.james.lifecycle.api.LifecycleUtil;
@@ -103,7 +106,7 @@ public class MailetChainBenchmark {
                 "<bench@origin.example>"), key, "origin.example", "sel");
         FakeMailContext context = FakeMailContext.defaultContext();
         MetricFactory factory = metrics.equals("james")
-                ? new DropWizardMetricFactory(new com.codahale.metrics.MetricRegistry()) : null;
+                ? new DropWizardMetricFactory(new MetricRegistry()) : null;
         chain = List.of(init(factory == null ? new DkimVerify() : new DkimVerify(factory), context, dnsParameter),
                 // as the throughput benchmark: SPF checked for 127.0.0.1, the benchmark's MTA
                 init(factory == null ? new SpfCheck() : new SpfCheck(factory), context, dnsParameter,
@@ -114,7 +117,7 @@ public class MailetChainBenchmark {
         for (Mailet mailet : chain) {
             mailet.service(check);
         }
-        String header = String.join("\n", java.util.Collections.list(check.getMessage().getAllHeaderLines()));
+        String header = String.join("\n", Collections.list(check.getMessage().getAllHeaderLines()));
         for (String expected : List.of("dkim=pass", "spf=pass", "arc=none", "dmarc=pass")) {
             if (!header.contains(expected)) {
                 throw new IllegalStateException("chain check: no " + expected + " in\n" + header);
@@ -132,7 +135,7 @@ public class MailetChainBenchmark {
             mailet.destroy();
         }
         try (var files = Files.walk(dir)) {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         }
     }
 

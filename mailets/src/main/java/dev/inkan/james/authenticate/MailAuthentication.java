@@ -16,6 +16,7 @@ import dev.inkan.message.MessageLimitException;
 import dev.inkan.net.IpLiteral;
 import java.io.IOException;
 import java.net.InetAddress;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import javax.mail.MessagingException;
@@ -162,7 +163,7 @@ public final class MailAuthentication {
         InetAddress client = IpLiteral.parse(String.valueOf(mail.getRemoteAddr())).orElse(null);
         String helo = mail.getAttribute(Mail.SMTP_HELO).map(a -> String.valueOf(a.getValue().value())).orElse("");
         String mailFrom = mail.getMaybeSender().asOptional().map(Object::toString).orElse("");
-        List<String> recipients = new java.util.ArrayList<>(mail.getRecipients().size());
+        List<String> recipients = new ArrayList<>(mail.getRecipients().size());
         for (Object recipient : mail.getRecipients()) {
             recipients.add(recipient.toString()); // a loop, not a stream: four mailets ask for it per mail
         }

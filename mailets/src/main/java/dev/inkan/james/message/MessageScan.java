@@ -4,7 +4,6 @@ import dev.inkan.message.BodyHashRequester;
 import dev.inkan.message.HeaderField;
 import dev.inkan.message.MessageLimits;
 import dev.inkan.message.MessageSink;
-import dev.inkan.message.Octets;
 import dev.inkan.message.ScannedMessage;
 import java.io.IOException;
 import java.io.InputStream;
@@ -70,15 +69,17 @@ public final class MessageScan {
             List<? extends BodyHashRequester> requesters) throws IOException, MessagingException {
         MessageSink sink = new MessageSink(limits, requesters);
         for (Enumeration<String> all = message.getAllHeaderLines(); all.hasMoreElements(); ) {
-            sink.write(octets(all.nextElement()));
-            sink.write(CRLF);
+            sink.write(fieldOctets(all.nextElement()));
         }
         sink.write(CRLF);
         sink.close();
         return sink.scanned();
     }
 
-    /** {@link #octets} of {@code line} with CRLF appended, in one array. */
+    /**
+     * {@code line}'s octets with CRLF appended, in one array: JavaMail holds raw 8-bit header octets as ISO-8859-1
+     * characters, or decoded UTF-8 (a character above U+00FF), and this gives the octets back.
+     */
     private static byte[] fieldOctets(String line) {
         int length = line.length();
         byte[] field = new byte[length + 2];
@@ -95,10 +96,5 @@ public final class MessageScan {
         field[length] = '\r';
         field[length + 1] = '\n';
         return field;
-    }
-
-    /** JavaMail holds raw 8-bit header octets as ISO-8859-1 characters, or decoded UTF-8: the octets back. */
-    private static byte[] octets(String line) {
-        return line.getBytes(Octets.allBelow(line, 0x100) ? StandardCharsets.ISO_8859_1 : StandardCharsets.UTF_8);
     }
 }
