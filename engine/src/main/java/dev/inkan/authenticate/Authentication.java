@@ -11,6 +11,7 @@ import dev.inkan.senderid.SenderIdVerdict;
 import dev.inkan.spf.SpfVerdict;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -92,6 +93,23 @@ public record Authentication(String authservId, Set<Method> methods, SmtpEnvelop
     /** The Authentication-Results of {@link #resultInfos()} under our authserv-id. */
     public AuthenticationResults authenticationResults() {
         return AuthenticationResults.of(authservId, resultInfos());
+    }
+
+    /**
+     * The Received-SPF fields (RFC 7208 §9.1, each "Received-SPF: ..." with its CRLF) of the SPF checks this pass
+     * made for SPF asked for: the HELO identity's first, then MAIL FROM's. None when SPF was not asked for (an SPF
+     * result DMARC computed as its input is not reported on its own), was recorded earlier, or had no client.
+     */
+    public List<String> receivedSpfFields() {
+        List<String> fields = new ArrayList<>(2);
+        if (methods.contains(Method.SPF) && !recorded.has(Method.SPF)) {
+            for (SpfVerdict verdict : Arrays.asList(spfHelo, spf)) {
+                if (verdict != null) {
+                    fields.add(verdict.receivedSpf().header());
+                }
+            }
+        }
+        return fields;
     }
 
     private List<ResultInfo> spfInfos() {

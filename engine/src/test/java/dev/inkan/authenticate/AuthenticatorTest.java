@@ -147,6 +147,34 @@ class AuthenticatorTest {
     }
 
     @Test
+    void receivedSpfFieldsAreThoseOfTheSpfChecksAskedForAndMadeInThisPass() throws Exception {
+        SmtpEnvelope envelope = SmtpEnvelope.of(address("203.0.113.9"), "mail.example.com", "joe@example.com");
+        Authenticator authenticator = new Authenticator(AuthenticationConfig.builder(zone(), "mx.example.net")
+                .clock(CLOCK).checkHelo(true).build());
+
+        Authentication asked = authenticator.authenticate(stream(MESSAGE), envelope, EnumSet.of(Method.SPF),
+                RecordedResults.none());
+        assertThat(asked.receivedSpfFields()).as("HELO's first, then MAIL FROM's").hasSize(2)
+                .allMatch(f -> f.startsWith("Received-SPF: ") && f.endsWith("\r\n"));
+        assertThat(asked.receivedSpfFields().get(0)).contains("identity=helo");
+        assertThat(asked.receivedSpfFields().get(1)).startsWith("Received-SPF: fail").contains("identity=mailfrom");
+
+        Authentication dmarcInput = authenticator.authenticate(stream(MESSAGE), envelope, EnumSet.of(Method.DMARC),
+                RecordedResults.none());
+        assertThat(dmarcInput.spf()).as("checked as DMARC's input").isNotNull();
+        assertThat(dmarcInput.receivedSpfFields()).as("but SPF was not asked for").isEmpty();
+
+        RecordedResults recorded = RecordedResults.none().with(Method.SPF, List.of(new ResultInfo("spf", "pass", null,
+                null, List.of(ResultProperty.smtp("mailfrom", "example.com")))));
+        Authentication reused = authenticator.authenticate(stream(MESSAGE), envelope, EnumSet.of(Method.SPF), recorded);
+        assertThat(reused.receivedSpfFields()).as("recorded earlier, not checked here").isEmpty();
+
+        Authentication noClient = authenticator.authenticate(stream(MESSAGE), SmtpEnvelope.none(),
+                EnumSet.of(Method.SPF), RecordedResults.none());
+        assertThat(noClient.receivedSpfFields()).isEmpty();
+    }
+
+    @Test
     void aHeaderBeyondTheLimitIsThePermanentErrorOfEveryMethodThatReadsIt() throws Exception {
         String big = "X-Filler: " + "a".repeat(3000) + "\r\n" + MESSAGE;
         Authenticator small = new Authenticator(AuthenticationConfig.builder(zone(), "mx.example.net").clock(CLOCK)

@@ -11,6 +11,7 @@ import dev.inkan.authres.AuthenticationResults;
 import dev.inkan.authres.ResultInfo;
 import dev.inkan.crypto.SigningKey;
 import dev.inkan.crypto.SigningKeyGenerator;
+import dev.inkan.it.harness.ChainAsAuthenticate;
 import dev.inkan.it.harness.ConfExample;
 import dev.inkan.it.harness.DkimZone;
 import dev.inkan.it.harness.HeaderFields;
@@ -80,8 +81,15 @@ public class DmarcInboundTest {
         sink = SmtpSink.start(true);
         JamesConf conf = JamesConf.in(dir.resolve("james"));
         host = JamesHost.of(info);
-        ConfExample.load("dmarc-inbound").dns(host.dnsParameters(zone, dir)).skipNetworks("::1").remoteDeliveryTo(sink.port())
-                .installInto(conf, dir.resolve("site"));
+        ConfExample example = ConfExample.load("dmarc-inbound").dns(host.dnsParameters(zone, dir)).skipNetworks("::1")
+                .remoteDeliveryTo(sink.port());
+        if (info.getTestClass().map(c -> c.isAnnotationPresent(ChainAsAuthenticate.class)).orElse(false)) {
+            example.withChainAsAuthenticate();
+            assertThat(example.mailetContainer()).contains("mailets.Authenticate\">").doesNotContain("mailets.DkimVerify")
+                    .doesNotContain("mailets.SpfCheck").doesNotContain("mailets.ArcVerify")
+                    .doesNotContain("mailets.DmarcEvaluate");
+        }
+        example.installInto(conf, dir.resolve("site"));
         james = host.start(conf);
         for (String user : List.of("aligned", "spoofed", "quarantine", "trusted", "untrusted")) {
             james.user(user + "@example.net");

@@ -106,14 +106,14 @@ final class ThroughputServer implements AutoCloseable {
                 server.checkInbound(base.equals("inbound-DkimVerify"));
             }
             case "chain", "chain-alone", "chain-alone-header", "chain-alone-mailets", "chain-dns-silent", "chain-hostile", "chain-recording",
-                    "chain-no-received-spf", "chain-alone-fields" ->
+                    "chain-no-received-spf", "chain-alone-fields", "chain-one-pass" ->
                     server = chain(setup, key, conf, site, dir);
             case "session", "session-alone", "session-dns-silent", "session-dns-silent-tempfail" ->
                     server = session(setup, key, conf, site, dir);
             default -> throw new IllegalArgumentException("unknown setup '" + setup
                     + "': relay, relay-DkimSign, inbound, inbound-DkimVerify (the last two also with -ed25519),"
                     + " chain, chain-alone, chain-alone-header, chain-alone-mailets, chain-dns-silent, chain-hostile, chain-recording,"
-                    + " chain-no-received-spf, chain-alone-fields, session, session-alone,"
+                    + " chain-no-received-spf, chain-alone-fields, chain-one-pass, session, session-alone,"
                     + " session-dns-silent,"
                     + " session-dns-silent-tempfail");
         }
@@ -170,7 +170,9 @@ final class ThroughputServer implements AutoCloseable {
      *   <li>{@code chain-alone-fields}: James alone with, in place of DkimVerify and SpfCheck, James's own SetMimeHeader
      *       adding the two fields the chain writes into this message ({@link #CHAIN_FIELDS}, unfolded), and nothing in
      *       place of ArcVerify and DmarcEvaluate: James's own work for the mail the chain hands it, without any of
-     *       Inkan's code.</li>
+     *       Inkan's code;</li>
+     *   <li>{@code chain-one-pass}: {@code chain} with its four mailets as one Authenticate (the same parameters,
+     *       {@link ConfExample#withChainAsAuthenticate}): the same checks and results, the message read once.</li>
      * </ul>
      */
     private static ThroughputServer chain(String setup, SigningKey key, JamesConf conf, Path site, Path dir)
@@ -188,6 +190,9 @@ final class ThroughputServer implements AutoCloseable {
             example.changed("<authservId>mx.example.net</authservId>\n                <trustedArcSealers>",
                     "<authservId>mx.example.net</authservId>\n                <dmarcStore>jdbc:h2:file:"
                             + dir.resolve("dmarc-reports") + "</dmarcStore>\n                <trustedArcSealers>");
+        }
+        if (setup.equals("chain-one-pass")) {
+            example.withChainAsAuthenticate();
         }
         if (setup.equals("chain-no-received-spf")) {
             example.changed("<skipNetworks>::1</skipNetworks>",

@@ -6,9 +6,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -38,10 +40,14 @@ public final class ConfExample {
     private static final String REMOTE_DELIVERY = "class=\"RemoteDelivery\">";
     /** The mailets that take the DNS parameters (DnsParameters), as their opening tags end. */
     private static final List<String> DNS_MAILETS = List.of("DkimVerify", "SpfCheck", "ArcVerify", "ArcSeal",
-            "DmarcEvaluate", "DomainKeysVerify", "SenderIdCheck").stream()
+            "DmarcEvaluate", "DomainKeysVerify", "SenderIdCheck", "Authenticate").stream()
             .map(m -> "class=\"dev.inkan.james.mailets." + m + "\">").toList();
     private static final Pattern INKAN_MAILET = Pattern.compile(
             "[ \\t]*<mailet\\s[^>]*?(?:class|match)=\"dev\\.inkan\\.[^>]*?(?:/>|>.*?</mailet>)[ \\t]*\\r?\\n?", Pattern.DOTALL);
+    /** The four checking mailets of an inbound chain, each with its matcher and parameters. */
+    private static final Pattern CHAIN_MAILET = Pattern.compile("[ \\t]*<mailet match=\"([^\"]*)\" class=\"dev\\.inkan\\."
+            + "james\\.mailets\\.(DkimVerify|SpfCheck|ArcVerify|DmarcEvaluate)\">(.*?)</mailet>[ \\t]*\\r?\\n?", Pattern.DOTALL);
+    private static final Pattern PARAMETER = Pattern.compile("<(\\w+)>([^<]*)</\\1>");
     private static final Pattern DMARC_STORE = Pattern.compile("(<dmarcStore>)[^<]*(</dmarcStore>)");
     private static final Pattern SKIP_NETWORKS = Pattern.compile(
             "(class=\"dev\\.inkan\\.james\\.mailets\\.SpfCheck\">(?:(?!</mailet>).)*?<skipNetworks>)[^<]*(</skipNetworks>)",
@@ -165,6 +171,44 @@ public final class ConfExample {
     /** Substitution 5: every {@code dmarcStore} (the DMARC report store's JDBC URL) becomes {@code jdbcUrl}. */
     public ConfExample dmarcStore(String jdbcUrl) {
         return replaceBetween(DMARC_STORE, jdbcUrl, "<dmarcStore>");
+    }
+
+    /**
+     * Not a substitution: the example as an operator runs it with its inbound chain in one pass, as the README shows
+     * it: the four checking mailets (DkimVerify, SpfCheck, ArcVerify, DmarcEvaluate, on one matcher) become one
+     * Authenticate in DkimVerify's place, with the parameters of all four (each name once, the first one's value).
+     */
+    public ConfExample withChainAsAuthenticate() {
+        String xml = mailetContainer();
+        Matcher m = CHAIN_MAILET.matcher(xml);
+        Map<String, String> parameters = new LinkedHashMap<>();
+        Set<String> mailets = new HashSet<>();
+        String matcher = null;
+        int first = -1;
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            require(matcher == null || matcher.equals(m.group(1)), "the four checking mailets on one matcher");
+            matcher = m.group(1);
+            mailets.add(m.group(2));
+            Matcher parameter = PARAMETER.matcher(m.group(3));
+            while (parameter.find()) {
+                parameters.putIfAbsent(parameter.group(1), parameter.group(2));
+            }
+            m.appendReplacement(out, "");
+            if (first < 0) {
+                first = out.length();
+            }
+        }
+        m.appendTail(out);
+        require(mailets.size() == 4, "DkimVerify, SpfCheck, ArcVerify and DmarcEvaluate");
+        StringBuilder authenticate = new StringBuilder("            <mailet match=\"" + matcher
+                + "\" class=\"dev.inkan.james.mailets.Authenticate\">\n");
+        parameters.forEach((name, value) -> authenticate.append("                <").append(name).append('>')
+                .append(value).append("</").append(name).append(">\n"));
+        authenticate.append("            </mailet>\n");
+        out.insert(first, authenticate);
+        files.put("mailetcontainer.xml", out.toString());
+        return this;
     }
 
     /**

@@ -15,10 +15,16 @@ import dev.inkan.james.message.MessageScan;
 import dev.inkan.message.MessageLimitException;
 import dev.inkan.net.IpLiteral;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.InetAddress;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.StringJoiner;
+import java.util.function.Function;
 import javax.mail.MessagingException;
 import javax.mail.internet.MimeMessage;
 import org.apache.mailet.Mail;
@@ -98,7 +104,7 @@ public final class MailAuthentication {
 
     /** Methods that need no message (SPF) for an SMTP transaction, before there is a message (MAIL FROM). */
     public Authentication authenticate(SmtpEnvelope envelope, Set<Method> methods) throws IOException {
-        Authentication result = authenticator.authenticate(java.io.InputStream.nullInputStream(), envelope, methods,
+        Authentication result = authenticator.authenticate(InputStream.nullInputStream(), envelope, methods,
                 RecordedResults.none());
         metrics.results(result);
         return result;
@@ -129,11 +135,36 @@ public final class MailAuthentication {
      * <method>=<result> (internal error)}, logged at WARN naming {@code mailet} and the mail, and counted.
      */
     public List<ResultInfo> internalError(Mail mail, Method method, String result, String mailet, Exception e) {
-        LOG.warn("{}: mail {} could not be checked; recording {}={}", mailet, mail.getName(), method.keyword(), result,
-                e);
-        List<ResultInfo> infos = List.of(new ResultInfo(method.keyword(), result, "internal error", null, List.of()));
+        return internalError(mail, List.of(method), m -> result, mailet, e);
+    }
+
+    /**
+     * As {@link #internalError(Mail, Method, String, String, Exception)} for each of {@code methods}, with its
+     * {@link #failureResult}, in one WARN log.
+     */
+    public List<ResultInfo> internalError(Mail mail, Collection<Method> methods, String mailet, Exception e) {
+        return internalError(mail, methods, MailAuthentication::failureResult, mailet, e);
+    }
+
+    private List<ResultInfo> internalError(Mail mail, Collection<Method> methods, Function<Method, String> result,
+            String mailet, Exception e) {
+        List<ResultInfo> infos = new ArrayList<>(methods.size());
+        StringJoiner recording = new StringJoiner(", ");
+        for (Method method : methods) {
+            infos.add(new ResultInfo(method.keyword(), result.apply(method), "internal error", null, List.of()));
+            recording.add(method.keyword() + "=" + result.apply(method));
+        }
+        LOG.warn("{}: mail {} could not be checked; recording {}", mailet, mail.getName(), recording, e);
         metrics.results(infos);
         return infos;
+    }
+
+    /**
+     * What {@code method} records when Inkan could not check it: {@code fail} for ARC, which has no temporary error
+     * (RFC 8617 §4.4: none, pass, fail), {@code temperror} for the others.
+     */
+    public static String failureResult(Method method) {
+        return method == Method.ARC ? "fail" : "temperror";
     }
 
     /**
@@ -147,6 +178,28 @@ public final class MailAuthentication {
         } catch (MessagingException | RuntimeException e) {
             LOG.warn("{}: could not record the {} results of mail {}; it continues unchanged", mailet,
                     method.keyword(), mail.getName(), e);
+        }
+    }
+
+    /**
+     * Records {@code results} of several methods at once: each method's in its attribute {@code dev.inkan.<method>},
+     * and all of them in the message's one Authentication-Results field for our authserv-id, with {@code alsoOnTop}
+     * (complete fields, e.g. Received-SPF) right below it, in one rewrite of the header. A failure to do so is a
+     * WARN log, and the mail goes on.
+     */
+    public void recordAll(Mail mail, List<ResultInfo> results, List<String> alsoOnTop, String mailet) {
+        try {
+            Map<String, List<ResultInfo>> byMethod = new LinkedHashMap<>();
+            for (ResultInfo result : results) {
+                byMethod.computeIfAbsent(result.method(), m -> new ArrayList<>()).add(result);
+            }
+            for (Map.Entry<String, List<ResultInfo>> method : byMethod.entrySet()) {
+                ResultAttributes.put(mail, method.getKey(), method.getValue());
+            }
+            AuthResultsField.add(mail, config().authservId(), results, alsoOnTop);
+        } catch (MessagingException | RuntimeException e) {
+            LOG.warn("{}: could not record the results of mail {}; it continues unchanged", mailet, mail.getName(),
+                    e);
         }
     }
 

@@ -5,7 +5,6 @@ import dev.inkan.authenticate.Method;
 import dev.inkan.authenticate.RecordedResults;
 import dev.inkan.authres.ResultInfo;
 import dev.inkan.dmarc.DmarcConfig;
-import dev.inkan.dmarc.DmarcPolicy;
 import dev.inkan.dmarc.DmarcVerdict;
 import dev.inkan.james.attributes.ResultAttributes;
 import dev.inkan.james.authenticate.AuthenticationParameters;
@@ -14,9 +13,6 @@ import dev.inkan.james.authres.AuthResultsField;
 import dev.inkan.james.config.DmarcParameters;
 import dev.inkan.james.config.MailetParameters;
 import dev.inkan.james.metrics.InkanMetrics;
-import dev.inkan.james.reports.DailyReports;
-import dev.inkan.james.reports.DmarcReporting;
-import dev.inkan.james.reports.FailureReporting;
 import java.time.Clock;
 import java.util.HashSet;
 import java.util.List;
@@ -44,11 +40,7 @@ public class DmarcEvaluate extends GenericMailet {
 
     private final InkanMetrics metrics;
     private MailAuthentication pipeline;
-    private DmarcDispositionAction onReject;
-    private DmarcDispositionAction onQuarantine;
-    private DmarcReporting reporting;
-    private DailyReports dailyReports;
-    private FailureReporting failureReports;
+    private DmarcActions actions;
 
     /** Counting nothing (no metric system given). */
     public DmarcEvaluate() {
@@ -64,29 +56,18 @@ public class DmarcEvaluate extends GenericMailet {
     @Override
     public void init() throws MessagingException {
         Set<String> allowed = new HashSet<>(AuthenticationParameters.NAMES);
-        allowed.addAll(List.of("mode", "publicSuffixList", "trustedArcSealers", "onReject", "onQuarantine"));
-        allowed.addAll(DmarcReporting.NAMES);
-        allowed.addAll(DmarcReporting.SENDING_NAMES);
-        allowed.addAll(FailureReporting.NAMES);
+        allowed.addAll(DmarcActions.NAMES);
         checkInitParameters(allowed);
         MailetParameters p = new MailetParameters("DmarcEvaluate", this::getInitParameter);
         DmarcConfig dmarc = DmarcParameters.config(p);
         pipeline = AuthenticationParameters.pipeline(p, Clock.systemUTC(), false, dmarc, metrics);
-        onReject = DmarcDispositionAction.parse(p, "onReject", true);
-        onQuarantine = DmarcDispositionAction.parse(p, "onQuarantine", false);
-        reporting = DmarcReporting.read(p, Clock.systemUTC());
-        dailyReports = DmarcReporting.startSending(p, getMailetContext(), dmarc.resolver(), Clock.systemUTC());
-        failureReports = FailureReporting.read(p, getMailetContext(), dmarc, pipeline.config().authservId(),
-                Clock.systemUTC());
+        actions = DmarcActions.read(p, getMailetContext(), dmarc, pipeline.config().authservId());
     }
 
     @Override
     public void destroy() {
-        if (dailyReports != null) {
-            dailyReports.close();
-        }
-        if (failureReports != null) {
-            failureReports.close();
+        if (actions != null) {
+            actions.close();
         }
     }
 
@@ -104,21 +85,14 @@ public class DmarcEvaluate extends GenericMailet {
             Authentication checked = pipeline.authenticate(mail, Set.of(Method.DMARC), inputs);
             verdict = checked.dmarc();
             result = checked.resultInfos(Method.DMARC);
-            reporting.record(mail, checked);
-            if (failureReports != null) {
-                failureReports.report(mail, checked);
-            }
+            actions.evaluated(mail, checked);
         } catch (Exception e) {
             result = pipeline.internalError(mail, Method.DMARC, "temperror", "DmarcEvaluate", e);
         }
         try {
             ResultAttributes.put(mail, "dmarc", result);
             AuthResultsField.add(mail, pipeline.config().authservId(), result);
-            if (verdict != null && verdict.disposition() == DmarcPolicy.REJECT) {
-                onReject.apply(mail, getMailetContext(), verdict.authorDomain());
-            } else if (verdict != null && verdict.disposition() == DmarcPolicy.QUARANTINE) {
-                onQuarantine.apply(mail, getMailetContext(), verdict.authorDomain());
-            }
+            actions.dispose(mail, verdict);
         } catch (MessagingException | RuntimeException e) {
             LOG.warn("DmarcEvaluate: could not record or apply the DMARC result of mail {}; it continues",
                     mail.getName(), e);

@@ -11,10 +11,7 @@ import dev.inkan.james.authres.AuthResultsField;
 import dev.inkan.james.config.MailetParameters;
 import dev.inkan.james.config.SkippedClients;
 import dev.inkan.james.metrics.InkanMetrics;
-import dev.inkan.spf.SpfVerdict;
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -88,15 +85,11 @@ public class SpfCheck extends GenericMailet {
             return;
         }
         List<ResultInfo> results;
-        List<String> receivedSpf = new ArrayList<>();
+        List<String> receivedSpf = List.of();
         try {
             Authentication checked = pipeline.authenticate(mail, Set.of(Method.SPF));
             results = checked.resultInfos(Method.SPF);
-            for (SpfVerdict verdict : Arrays.asList(checked.spfHelo(), checked.spf())) {
-                if (verdict != null) {
-                    receivedSpf.add(verdict.receivedSpf().header());
-                }
-            }
+            receivedSpf = checked.receivedSpfFields();
         } catch (Exception e) {
             results = pipeline.internalError(mail, Method.SPF, "temperror", "SpfCheck", e);
         }

@@ -5,14 +5,11 @@ import dev.inkan.authenticate.Method;
 import dev.inkan.authenticate.RecordedResults;
 import dev.inkan.authenticate.SmtpEnvelope;
 import dev.inkan.authres.AuthResultsParser;
-import dev.inkan.authres.ResultInfo;
 import dev.inkan.dmarc.DmarcPolicy;
 import dev.inkan.dmarc.DmarcResult;
 import dev.inkan.dmarc.DmarcVerdict;
-import dev.inkan.james.attributes.ResultAttributes;
 import dev.inkan.james.authenticate.AuthenticationParameters;
 import dev.inkan.james.authenticate.MailAuthentication;
-import dev.inkan.james.authres.AuthResultsField;
 import dev.inkan.james.config.DmarcParameters;
 import dev.inkan.james.config.MailetParameters;
 import dev.inkan.james.config.SkippedClients;
@@ -162,23 +159,13 @@ public class SmtpChecks implements MailHook, JamesMessageHook {
                         AuthResultsParser.parseResultInfo(spf.get()).value().map(List::of).orElse(List.of()));
             }
             Authentication result = pipeline.authenticate(mail, envelope.get(), Method.current(), recorded);
-            record(mail, result);
+            pipeline.recordAll(mail, result.resultInfos(), List.of(), "SmtpChecks");
             reporting.record(mail, result); // before the decision: a rejected message is reported too
             return decide(result);
         } catch (Exception e) {
             LOG.warn("SmtpChecks: mail {} could not be checked inside Inkan; accepting it unchecked", mail.getName(), e);
             return HookResult.DECLINED;
         }
-    }
-
-    private void record(Mail mail, Authentication result) throws MessagingException {
-        for (Method method : Method.values()) {
-            List<ResultInfo> infos = result.resultInfos(method);
-            if (!infos.isEmpty()) {
-                ResultAttributes.put(mail, method.keyword(), infos);
-            }
-        }
-        AuthResultsField.add(mail, pipeline.config().authservId(), result.resultInfos());
     }
 
     private HookResult decide(Authentication result) {
