@@ -52,6 +52,8 @@ public class Authenticate extends GenericMailet {
     private final InkanMetrics metrics;
     private Set<Method> methods;
     private MailAuthentication pipeline;
+    /** The pipeline for a mail whose SPF is skipped: no HELO check (checkHelo) that nothing would report. */
+    private MailAuthentication withoutSpf;
     private boolean addReceivedSpf;
     private SkippedClients skipped;
     private DmarcActions dmarcActions;
@@ -87,7 +89,10 @@ public class Authenticate extends GenericMailet {
         addReceivedSpf = p.bool("addReceivedSpf", true);
         skipped = SkippedClients.read(p);
         DmarcConfig dmarc = methods.contains(Method.DMARC) ? DmarcParameters.config(p) : null;
-        pipeline = AuthenticationParameters.pipeline(p, Clock.systemUTC(), p.bool("checkHelo", false), dmarc, metrics);
+        boolean checkHelo = p.bool("checkHelo", false);
+        pipeline = AuthenticationParameters.pipeline(p, Clock.systemUTC(), checkHelo, dmarc, metrics);
+        withoutSpf = checkHelo ? AuthenticationParameters.pipeline(p, Clock.systemUTC(), false, dmarc, metrics)
+                : pipeline;
         if (dmarc != null) {
             dmarcActions = DmarcActions.read(p, getMailetContext(), dmarc, pipeline.config().authservId());
         }
@@ -95,18 +100,24 @@ public class Authenticate extends GenericMailet {
 
     /** The methods asked for: keywords of RFC 8601 separated by commas or spaces; default the current four. */
     private static Set<Method> methods(MailetParameters p) throws MessagingException {
-        List<String> keywords = p.list("methods");
-        if (keywords.isEmpty()) {
+        String value = p.string("methods").orElse("").strip();
+        if (value.isEmpty()) {
             return Method.current();
         }
         Set<Method> methods = EnumSet.noneOf(Method.class);
-        for (String keyword : keywords) {
+        for (String keyword : value.split("[,\\s]+")) {
+            if (keyword.isEmpty()) {
+                continue; // a leading comma
+            }
             Method method = Method.fromKeyword(keyword);
             if (method == null) {
                 throw p.error("methods", "unknown method '" + keyword
                         + "'; known: dkim, spf, arc, dmarc, domainkeys, sender-id");
             }
             methods.add(method);
+        }
+        if (methods.isEmpty()) {
+            throw p.error("methods", "names no method, got '" + value + "'");
         }
         return methods;
     }
@@ -147,7 +158,8 @@ public class Authenticate extends GenericMailet {
         Authentication checked = null;
         List<ResultInfo> results;
         try {
-            checked = pipeline.authenticate(mail, envelope, asked, reused(mail, asked));
+            checked = (asked.contains(Method.SPF) ? pipeline : withoutSpf).authenticate(mail, envelope, asked,
+                    reused(mail, asked));
             results = new ArrayList<>();
             for (Method method : ORDER) {
                 if (asked.contains(method)) {
@@ -159,17 +171,16 @@ public class Authenticate extends GenericMailet {
             failed.retainAll(asked);
             results = pipeline.internalError(mail, failed, "Authenticate", e);
         }
-        boolean dmarc = dmarcActions != null && checked != null;
-        if (dmarc) {
+        List<String> receivedSpf = checked != null && addReceivedSpf ? checked.receivedSpfFields() : List.of();
+        pipeline.recordAll(mail, results, receivedSpf, "Authenticate");
+        if (dmarcActions != null && checked != null) {
             try {
-                dmarcActions.evaluated(mail, checked); // as DmarcEvaluate: reported on the message as it arrived
+                // after recording, so a failure report's header is the one DmarcEvaluate would see: forged fields
+                // claiming our authserv-id gone, ours on top
+                dmarcActions.evaluated(mail, checked);
             } catch (RuntimeException e) {
                 LOG.warn("Authenticate: could not report the DMARC result of mail {}", mail.getName(), e);
             }
-        }
-        List<String> receivedSpf = checked != null && addReceivedSpf ? checked.receivedSpfFields() : List.of();
-        pipeline.recordAll(mail, results, receivedSpf, "Authenticate");
-        if (dmarc) {
             try {
                 dmarcActions.dispose(mail, checked.dmarc());
             } catch (MessagingException | RuntimeException e) {

@@ -60,7 +60,15 @@ final class DmarcActions implements AutoCloseable {
         DmarcDispositionAction onQuarantine = DmarcDispositionAction.parse(p, "onQuarantine", false);
         DmarcReporting reporting = DmarcReporting.read(p, Clock.systemUTC());
         DailyReports dailyReports = DmarcReporting.startSending(p, context, dmarc.resolver(), Clock.systemUTC());
-        FailureReporting failureReports = FailureReporting.read(p, context, dmarc, authservId, Clock.systemUTC());
+        FailureReporting failureReports;
+        try {
+            failureReports = FailureReporting.read(p, context, dmarc, authservId, Clock.systemUTC());
+        } catch (MessagingException | RuntimeException e) {
+            if (dailyReports != null) {
+                dailyReports.close(); // started above: nobody else could stop it
+            }
+            throw e;
+        }
         return new DmarcActions(context, onReject, onQuarantine, reporting, dailyReports, failureReports);
     }
 

@@ -137,11 +137,19 @@ class AuthenticateTest {
     @Test
     void methods_chooses_what_is_checked_and_recorded() throws Exception {
         Mail mail = mail(signed, "192.0.2.9", "bounce@example.com", false);
-        mailet(new Authenticate(), "methods", "dkim, dmarc").service(mail);
+        mailet(new Authenticate(), "methods", "dkim,  dmarc").service(mail);
 
         assertThat(ours(mail)).extracting(r -> r.method() + "=" + r.result()).containsExactly("dkim=pass", "dmarc=pass");
         assertThat(ResultAttributes.get(mail, "spf")).isEmpty();
         assertThat(fields(mail, "Received-SPF")).as("SPF was DMARC's input only").isEmpty();
+    }
+
+    @Test
+    void methods_may_be_separated_by_spaces() throws Exception {
+        Mail mail = mail(signed, "192.0.2.9", "bounce@example.com", false);
+        mailet(new Authenticate(), "methods", "spf dkim").service(mail);
+
+        assertThat(ours(mail)).extracting(r -> r.method() + "=" + r.result()).containsExactly("dkim=pass", "spf=pass");
     }
 
     @Test
@@ -161,6 +169,8 @@ class AuthenticateTest {
     void bad_parameters_are_refused_with_their_name() {
         assertThatThrownBy(() -> mailet(new Authenticate(), "methods", "dkim, spf2"))
                 .isInstanceOf(MessagingException.class).hasMessageContaining("methods").hasMessageContaining("spf2");
+        assertThatThrownBy(() -> mailet(new Authenticate(), "methods", " , "))
+                .isInstanceOf(MessagingException.class).hasMessageContaining("methods").hasMessageContaining("no method");
         assertThatThrownBy(() -> mailet(new Authenticate(), "methods", "dkim, spf", "onReject", "bounce"))
                 .isInstanceOf(MessagingException.class).hasMessageContaining("onReject")
                 .hasMessageContaining("includes dmarc");
