@@ -12,6 +12,7 @@ import dev.inkan.authres.ResultProperty;
 import dev.inkan.dkim.DkimKeyRecord;
 import dev.inkan.james.attributes.ResultAttributes;
 import dev.inkan.james.authres.AuthResultsField;
+import dev.inkan.james.metrics.CountingMetricFactory;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -150,6 +151,24 @@ class AuthenticateTest {
         mailet(new Authenticate(), "methods", "spf dkim").service(mail);
 
         assertThat(ours(mail)).extracting(r -> r.method() + "=" + r.result()).containsExactly("dkim=pass", "spf=pass");
+    }
+
+    @Test
+    void with_checkHelo_a_skipped_client_costs_no_helo_lookup() throws Exception {
+        CountingMetricFactory checked = new CountingMetricFactory();
+        Mail fromOutside = mail(signed, "192.0.2.9", "bounce@example.com", false);
+        mailet(new Authenticate(checked), "checkHelo", "true").service(fromOutside);
+        assertThat(ResultAttributes.get(fromOutside, "spf")).extracting(r -> r.property("smtp", "helo").isPresent())
+                .containsExactly(true, false);
+
+        CountingMetricFactory skipped = new CountingMetricFactory();
+        Mail local = mail(signed, "127.0.0.1", "bounce@example.com", false);
+        mailet(new Authenticate(skipped), "checkHelo", "true").service(local);
+        assertThat(ResultAttributes.get(local, "spf")).isEmpty();
+        assertThat(ResultAttributes.get(local, "dmarc")).extracting(ResultInfo::result).containsExactly("pass");
+        // the key, the MAIL FROM domain's SPF record (DMARC's input) and the DMARC record; not the HELO name's
+        assertThat(skipped.counters()).containsEntry("inkan_dns_queries", 3L);
+        assertThat(checked.counters()).containsEntry("inkan_dns_queries", 4L);
     }
 
     @Test
