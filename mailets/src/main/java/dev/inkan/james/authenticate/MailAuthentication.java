@@ -24,7 +24,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.StringJoiner;
-import java.util.function.Function;
 import javax.mail.MessagingException;
 import javax.mail.internet.MimeMessage;
 import org.apache.mailet.Mail;
@@ -114,45 +113,32 @@ public final class MailAuthentication {
      * What a mailet checking one method does with a mail, timed as {@code mailet}: {@link #check} it, then {@link
      * #record} the results.
      */
-    public void checkAndRecord(Mail mail, Method method, String onFailure, String mailet) {
-        metrics.time(mailet, () -> record(mail, method, check(mail, method, onFailure, mailet), mailet));
+    public void checkAndRecord(Mail mail, Method method, String mailet) {
+        metrics.time(mailet, () -> record(mail, method, check(mail, method, mailet), mailet));
     }
 
     /**
      * The results of {@code method} for {@code mail}. A failure of Inkan's own never stops the mail: it becomes
-     * {@code <method>=<onFailure> (internal error)} and a WARN log naming {@code mailet} and the mail.
+     * {@code <method>=<failureResult> (internal error)} and a WARN log naming {@code mailet} and the mail.
      */
-    public List<ResultInfo> check(Mail mail, Method method, String onFailure, String mailet) {
+    public List<ResultInfo> check(Mail mail, Method method, String mailet) {
         try {
             return authenticate(mail, Set.of(method)).resultInfos(method);
         } catch (Exception e) {
-            return internalError(mail, method, onFailure, mailet, e);
+            return internalError(mail, List.of(method), mailet, e);
         }
     }
 
     /**
-     * The result for a failure of Inkan's own while checking {@code method} for {@code mail}: {@code
-     * <method>=<result> (internal error)}, logged at WARN naming {@code mailet} and the mail, and counted.
-     */
-    public List<ResultInfo> internalError(Mail mail, Method method, String result, String mailet, Exception e) {
-        return internalError(mail, List.of(method), m -> result, mailet, e);
-    }
-
-    /**
-     * As {@link #internalError(Mail, Method, String, String, Exception)} for each of {@code methods}, with its
-     * {@link #failureResult}, in one WARN log.
+     * The results for a failure of Inkan's own while checking {@code methods} for {@code mail}: for each, {@code
+     * <method>=<failureResult> (internal error)}; one WARN log naming {@code mailet} and the mail; counted.
      */
     public List<ResultInfo> internalError(Mail mail, Collection<Method> methods, String mailet, Exception e) {
-        return internalError(mail, methods, MailAuthentication::failureResult, mailet, e);
-    }
-
-    private List<ResultInfo> internalError(Mail mail, Collection<Method> methods, Function<Method, String> result,
-            String mailet, Exception e) {
         List<ResultInfo> infos = new ArrayList<>(methods.size());
         StringJoiner recording = new StringJoiner(", ");
         for (Method method : methods) {
-            infos.add(new ResultInfo(method.keyword(), result.apply(method), "internal error", null, List.of()));
-            recording.add(method.keyword() + "=" + result.apply(method));
+            infos.add(new ResultInfo(method.keyword(), failureResult(method), "internal error", null, List.of()));
+            recording.add(method.keyword() + "=" + failureResult(method));
         }
         LOG.warn("{}: mail {} could not be checked; recording {}", mailet, mail.getName(), recording, e);
         metrics.results(infos);

@@ -44,7 +44,7 @@ public class ArcVerify extends GenericMailet {
 
     @Override
     public void service(Mail mail) {
-        pipeline.checkAndRecord(mail, Method.ARC, "fail", "ArcVerify");
+        pipeline.checkAndRecord(mail, Method.ARC, "ArcVerify");
     }
 
     @Override

@@ -55,7 +55,7 @@ public class DkimVerify extends GenericMailet {
 
     @Override
     public void service(Mail mail) {
-        pipeline.checkAndRecord(mail, Method.DKIM, "temperror", "DkimVerify");
+        pipeline.checkAndRecord(mail, Method.DKIM, "DkimVerify");
     }
 
     @Override

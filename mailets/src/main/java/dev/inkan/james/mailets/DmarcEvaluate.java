@@ -87,7 +87,7 @@ public class DmarcEvaluate extends GenericMailet {
             result = checked.resultInfos(Method.DMARC);
             actions.evaluated(mail, checked);
         } catch (Exception e) {
-            result = pipeline.internalError(mail, Method.DMARC, "temperror", "DmarcEvaluate", e);
+            result = pipeline.internalError(mail, List.of(Method.DMARC), "DmarcEvaluate", e);
         }
         try {
             ResultAttributes.put(mail, "dmarc", result);

@@ -46,7 +46,7 @@ public class DomainKeysVerify extends GenericMailet {
 
     @Override
     public void service(Mail mail) {
-        pipeline.checkAndRecord(mail, Method.DOMAINKEYS, "temperror", "DomainKeysVerify");
+        pipeline.checkAndRecord(mail, Method.DOMAINKEYS, "DomainKeysVerify");
     }
 
     @Override

@@ -45,7 +45,7 @@ public class SenderIdCheck extends GenericMailet {
 
     @Override
     public void service(Mail mail) {
-        pipeline.checkAndRecord(mail, Method.SENDER_ID, "temperror", "SenderIdCheck");
+        pipeline.checkAndRecord(mail, Method.SENDER_ID, "SenderIdCheck");
     }
 
     @Override

@@ -4,10 +4,8 @@ import dev.inkan.authenticate.Authentication;
 import dev.inkan.authenticate.Method;
 import dev.inkan.authenticate.SmtpEnvelope;
 import dev.inkan.authres.ResultInfo;
-import dev.inkan.james.attributes.ResultAttributes;
 import dev.inkan.james.authenticate.AuthenticationParameters;
 import dev.inkan.james.authenticate.MailAuthentication;
-import dev.inkan.james.authres.AuthResultsField;
 import dev.inkan.james.config.MailetParameters;
 import dev.inkan.james.config.SkippedClients;
 import dev.inkan.james.metrics.InkanMetrics;
@@ -20,8 +18,6 @@ import javax.mail.MessagingException;
 import org.apache.james.metrics.api.MetricFactory;
 import org.apache.mailet.Mail;
 import org.apache.mailet.base.GenericMailet;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Checks SPF (RFC 7208) for the client address James recorded, the HELO name and the MAIL FROM: adds a
@@ -33,7 +29,6 @@ import org.slf4j.LoggerFactory;
  */
 public class SpfCheck extends GenericMailet {
 
-    private static final Logger LOG = LoggerFactory.getLogger(SpfCheck.class);
     private static final Set<String> PARAMETERS = Set.of("checkHelo", "addReceivedSpf");
 
     private final Clock clock;
@@ -89,17 +84,11 @@ public class SpfCheck extends GenericMailet {
         try {
             Authentication checked = pipeline.authenticate(mail, Set.of(Method.SPF));
             results = checked.resultInfos(Method.SPF);
-            receivedSpf = checked.receivedSpfFields();
+            receivedSpf = addReceivedSpf ? checked.receivedSpfFields() : List.of();
         } catch (Exception e) {
-            results = pipeline.internalError(mail, Method.SPF, "temperror", "SpfCheck", e);
+            results = pipeline.internalError(mail, List.of(Method.SPF), "SpfCheck", e);
         }
-        try {
-            ResultAttributes.put(mail, "spf", results);
-            AuthResultsField.add(mail, pipeline.config().authservId(), results,
-                    addReceivedSpf ? receivedSpf : List.of()); // one rewrite of the header for both
-        } catch (MessagingException | RuntimeException e) {
-            LOG.warn("SpfCheck: could not record the SPF results of mail {}; it continues unchanged", mail.getName(), e);
-        }
+        pipeline.recordAll(mail, results, receivedSpf, "SpfCheck"); // one rewrite of the header for both fields
     }
 
     @Override
